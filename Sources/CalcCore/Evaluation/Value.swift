@@ -1,0 +1,77 @@
+// Value — what a calc expression evaluates to.
+//
+// Numbers are exact rationals or doubles. An expression with unbound names is
+// a symbolic value: a canonical Expr plus the order of its variables (a
+// function's parameters, or first appearance), which `at (1, 2)` binds
+// positionally. Tuples are points and gradients; lists are data and
+// broadcast element-wise; functions are user definitions or derived ones
+// (`f'`), callable like any other.
+
+public final class UserFunction: @unchecked Sendable {
+    public enum Body {
+        /// As written: evaluated at each call, so globals are read when it runs.
+        case syntax(Node, SourceFile)
+        /// Derived (a derivative): an expression in the parameters.
+        case expression(Expr)
+    }
+    public let name: String
+    public let parameters: [String]
+    public let body: Body
+    /// The definition as the user would read it: `f(x, y) = x^2 + y`.
+    public let text: String
+
+    public init(name: String, parameters: [String], body: Body, text: String) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.text = text
+    }
+
+    public var signature: String { "\(name)(\(parameters.joined(separator: ", ")))" }
+}
+
+public indirect enum Value {
+    case number(Number)
+    case symbolic(Expr, variables: [String])
+    case tuple([Value])
+    case list([Value], name: String?)
+    case function(UserFunction)
+
+    public var typeName: String {
+        switch self {
+        case .number: return "a number"
+        case .symbolic: return "an expression"
+        case .tuple(let xs): return "a tuple of \(xs.count)"
+        case .list(let xs, _): return "a list of \(xs.count)"
+        case .function(let f): return "the function `\(f.name)`"
+        }
+    }
+
+    public var isNumeric: Bool { if case .number = self { return true }; return false }
+
+    /// A list whose elements are all numbers, as doubles.
+    var numericList: [Double]? {
+        guard case .list(let xs, _) = self else { return nil }
+        var out: [Double] = []
+        out.reserveCapacity(xs.count)
+        for x in xs { guard case .number(let n) = x else { return nil }; out.append(n.double) }
+        return out
+    }
+
+    var variables: [String] {
+        switch self {
+        case .symbolic(_, let v): return v
+        case .tuple(let xs), .list(let xs, _): return mergeVariables(xs.map { $0.variables })
+        case .function(let f): return f.parameters
+        case .number: return []
+        }
+    }
+}
+
+/// Ordered union, first appearance first.
+func mergeVariables(_ lists: [[String]]) -> [String] {
+    var seen = Set<String>()
+    var out: [String] = []
+    for l in lists { for v in l where seen.insert(v).inserted { out.append(v) } }
+    return out
+}

@@ -1,0 +1,96 @@
+// Help — the text of `:help` and its topics. Examples follow the course
+// material calc accompanies (loss functions, gradients, the chain rule,
+// learning rates).
+
+public enum Help {
+    public static let topics = ["syntax", "functions", "derivatives", "minimize", "meta"]
+
+    public static func text(topic: String) -> String? {
+        switch topic.lowercased() {
+        case "": return overview
+        case "syntax": return syntax
+        case "functions", "builtins": return functions
+        case "derivatives", "diff", "grad": return derivatives
+        case "minimize", "maximize", "optimization", "gd": return minimize
+        case "meta", "commands": return meta
+        default: return nil
+        }
+    }
+
+    static let overview = """
+    calc — exact derivatives and gradient descent
+
+      f(x, y) = (1 - x)^2 + 100*(y - x^2)^2     define a function
+      ∂f/∂x                                     a partial derivative
+      grad f at (1, 2)                          the gradient at a point
+      minimize f from (-1.2, 1) rate 0.001      gradient descent
+
+    Topics: :help syntax, :help functions, :help derivatives, :help minimize, :help meta
+    """
+
+    static let syntax = """
+    Syntax
+      x = 3                      bind a name (a trailing `;` hides the result)
+      f(x, y) = x^2 + 3x*y       define a function; 3x is 3*x (only after a number)
+      + - * / ^                  ** is ^, · and × are *, √x is sqrt(x), x² is x^2
+      -x^2                       is -(x^2); 2^3^2 is 2^9
+      (1, 2)                     a tuple (a point); [1, 2, 3] a list (data)
+      2*xs + 1                   lists broadcast element-wise
+      e at (x = 1, y = 2)        evaluate at a point
+      # comment                  newlines end statements, except inside ( ) and [ ]
+    Integer literals are exact: 1/3 + 1/6 is exactly 1/2. Decimals are doubles.
+    Unbound names stay symbolic: a*x + a*x gives 2*a*x.
+    Constants: pi (π), e, inf, nan. Every result is also `ans`.
+    """
+
+    static let functions = """
+    Built-in functions
+      sin cos tan sec csc cot asin acos atan atan2(y, x)
+      sinh cosh tanh asinh acosh atanh
+      exp ln log(x) log(b, x) log2 log10 sqrt cbrt
+      abs sign step floor ceil min(a, b) max(a, b)
+      sigmoid (σ) softplus relu           activation functions
+      sum(xs) mean(xs) len(xs)            reduce a list
+      expand(e) simplify(e)               heavier symbolic rewrites
+    Outside its domain a function is an error, not nan: ln(-1), sqrt(-4), asin(2).
+    Example: a neuron's loss over data
+      xs = [1, 2, 3]; ys = [0, 0, 1]
+      L(w, b) = mean((sigmoid(w*xs + b) - ys)^2)
+    """
+
+    static let derivatives = """
+    Derivatives (exact, simplified)
+      diff(x^3/3, x)            x^2
+      diff(e, x, 2)             second derivative; diff(e, x, y) mixed
+      d/dx sin(x)^2             2*sin(x)*cos(x)
+      f'   f''                  derivatives of a one-variable function: f'(2)
+      ∂f/∂x   ∂²f/∂x∂y          partials of a function you defined
+      grad f   ∇f   grad(e)     the gradient (vector of partials)
+      hessian f                 the matrix of second partials
+      grad f at (1, 2)          evaluated at a point
+    The chain rule: diff(sigmoid(w*x + b), w) is x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)).
+    """
+
+    static let minimize = """
+    Gradient descent: θ ← θ - η·∇f(θ)
+      minimize f from (-1.2, 1) rate 0.001 steps 50000
+      minimize x^2 + y^2 from (x = 1, y = 2) rate 0.1
+      maximize f from 0 rate 0.1
+    Options: steps N (10000), tol ε (1e-8 on |∇f|), every k (trace table),
+      method gd | momentum | nesterov | adam, beta β, seed S, plot [to "file.svg"]
+      rate 0.001, 0.01, 0.1            compare learning rates side by side
+      from random 20 in (x from -5 to 5, y from -5 to 5)   several starts
+    A rate too large diverges; calc says so and suggests one below 2/λmax.
+    """
+
+    static let meta = """
+    Meta commands
+      :help [topic]      this help; topics: syntax functions derivatives minimize meta
+      :vars              list variables and functions
+      :clear [names]     forget everything, or just the names given
+      :load "file.calc"  run a file in this session
+      :digits N          significant digits shown (1–17, default 12)
+      :format F          plain | unicode | latex
+      :quit              leave (Ctrl-D too)
+    """
+}

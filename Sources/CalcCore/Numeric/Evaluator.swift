@@ -1,0 +1,138 @@
+// Evaluator — numeric value of an Expr at a point, with domain checks.
+//
+// Used by `at`, by calls of derived functions (`f'(2)`) and as the reference
+// the compiled evaluator is tested against. Values are scalars or, where data
+// lists occur, vectors (element-wise, reduced by sum/mean/len). Shared
+// subexpressions are evaluated once per call (memo by node).
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum NumericValue: Sendable, Equatable {
+    case scalar(Double)
+    case vector([Double])
+
+    public var scalar: Double? { if case .scalar(let d) = self { return d }; return nil }
+}
+
+public struct EvaluationFailure: Error, Sendable {
+    public let message: String
+    public let help: String?
+    public let isDivisionByZero: Bool
+    /// The subexpression where it happened, in plain form.
+    public let expression: String
+}
+
+public struct Evaluator {
+    var bindings: [Int: NumericValue]          // symbol node id → value
+    var memo: [ObjectIdentifier: NumericValue] = [:]
+
+    /// `values` maps variable names to numbers; names not in the context are ignored.
+    public init(context: ExprContext, values: [String: NumericValue]) {
+        var b: [Int: NumericValue] = [:]
+        for (name, v) in values {
+            if let s = context.table[.symbol(name)] { b[s.id] = v }
+        }
+        self.bindings = b
+    }
+
+    public mutating func evaluate(_ e: Expr) throws(EvaluationFailure) -> NumericValue {
+        switch e.kind {
+        case .number(let n): return .scalar(n.double)
+        case .constant(let c): return .scalar(c.value)
+        case .data(_, let v): return .vector(v)
+        case .symbol(let s):
+            guard let v = bindings[e.id] else {
+                throw EvaluationFailure(message: "`\(s)` has no value here", help: "give every variable a value, e.g. `at (x = 1, y = 2)`",
+                                        isDivisionByZero: false, expression: s)
+            }
+            return v
+        default: break
+        }
+        let key = ObjectIdentifier(e)
+        if let v = memo[key] { return v }
+        let v: NumericValue
+        switch e.kind {
+        case .add(let ts):
+            var acc = try evaluate(ts[0])
+            for t in ts.dropFirst() { acc = try Evaluator.combine(acc, try evaluate(t), e) { $0 + $1 } }
+            v = acc
+        case .mul(let fs):
+            var acc = try evaluate(fs[0])
+            for f in fs.dropFirst() { acc = try Evaluator.combine(acc, try evaluate(f), e) { $0 * $1 } }
+            v = acc
+        case .pow(let b, let x):
+            let bv = try evaluate(b), xv = try evaluate(x)
+            v = try Evaluator.combine(bv, xv, e) { (p: Double, q: Double) throws(EvaluationFailure) -> Double in
+                try Evaluator.power(p, q, e)
+            }
+        case .call(let f, let args):
+            let vals = try args.map { (a: Expr) throws(EvaluationFailure) -> NumericValue in try evaluate(a) }
+            v = try Evaluator.apply(f, vals, e)
+        default: fatalError("unreachable")
+        }
+        memo[key] = v
+        return v
+    }
+
+    static func power(_ p: Double, _ q: Double, _ e: Expr) throws(EvaluationFailure) -> Double {
+        if p == 0 && q < 0 {
+            throw EvaluationFailure(message: "division by zero: 0 raised to a negative power", help: nil,
+                                    isDivisionByZero: true, expression: e.description)
+        }
+        if p < 0 && p.isFinite && q.isFinite && q != q.rounded() {
+            throw EvaluationFailure(message: "a negative number (\(NumberFormat.format(p, digits: 6))) to a fractional power is not a real number",
+                                    help: "calc works with real numbers; use cbrt(x) for a cube root",
+                                    isDivisionByZero: false, expression: e.description)
+        }
+        return Glibc.pow(p, q)
+    }
+
+    static func combine(_ a: NumericValue, _ b: NumericValue, _ e: Expr,
+                        _ op: (Double, Double) throws(EvaluationFailure) -> Double) throws(EvaluationFailure) -> NumericValue {
+        switch (a, b) {
+        case let (.scalar(x), .scalar(y)): return .scalar(try op(x, y))
+        case let (.vector(xs), .scalar(y)): return .vector(try xs.map { (x: Double) throws(EvaluationFailure) -> Double in try op(x, y) })
+        case let (.scalar(x), .vector(ys)): return .vector(try ys.map { (y: Double) throws(EvaluationFailure) -> Double in try op(x, y) })
+        case let (.vector(xs), .vector(ys)):
+            guard xs.count == ys.count else {
+                throw EvaluationFailure(message: "lists of different lengths (\(xs.count) and \(ys.count)) in one expression",
+                                        help: "element-wise arithmetic needs lists of the same length",
+                                        isDivisionByZero: false, expression: e.description)
+            }
+            var out = [Double](); out.reserveCapacity(xs.count)
+            for k in 0..<xs.count { out.append(try op(xs[k], ys[k])) }
+            return .vector(out)
+        }
+    }
+
+    static func apply(_ f: Builtin, _ args: [NumericValue], _ e: Expr) throws(EvaluationFailure) -> NumericValue {
+        if f.isReduction {
+            switch args[0] {
+            case .scalar(let x): return .scalar(f == .len ? 1 : x)
+            case .vector(let v):
+                switch f {
+                case .sum: return .scalar(v.reduce(0, +))
+                case .mean: return .scalar(v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count))
+                default: return .scalar(Double(v.count))
+                }
+            }
+        }
+        func one(_ xs: [Double]) throws(EvaluationFailure) -> Double {
+            switch f.evaluate(xs) {
+            case .success(let d): return d
+            case .failure(let issue):
+                throw EvaluationFailure(message: issue.message, help: issue.help, isDivisionByZero: issue.isDivisionByZero,
+                                        expression: e.description)
+            }
+        }
+        if args.count == 1 {
+            switch args[0] {
+            case .scalar(let x): return .scalar(try one([x]))
+            case .vector(let v): return .vector(try v.map { (x: Double) throws(EvaluationFailure) -> Double in try one([x]) })
+            }
+        }
+        return try combine(args[0], args[1], e) { (x: Double, y: Double) throws(EvaluationFailure) -> Double in try one([x, y]) }
+    }
+}

@@ -1,0 +1,296 @@
+// Session — one input in, results and diagnostics out.
+//
+// A session holds the user's variables and functions, the settings (digits,
+// output format) and the expression context. `run` parses a source, reports
+// every syntax error, then executes its statements in order, handing each
+// result or diagnostic to the caller's `emit` as it happens (so a REPL or a
+// script runner can print progressively). Nothing here prints or touches the
+// file system: `:load` reads through the `readFile` closure the caller gives.
+
+public enum Event {
+    /// A statement's result, for stdout.
+    case result(String)
+    /// Text asked for by the user (`:help`, `:vars`), for stdout.
+    case info(String)
+    /// An error or warning, for stderr.
+    case diagnostic(Diagnostic)
+    /// `:quit` was run.
+    case quit
+}
+
+/// Why a file could not be read (for `:load`).
+public struct ReadFailure: Error, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}
+
+public enum RunStatus: Equatable, Sendable { case ok, failed, quit }
+
+public final class Session {
+    public let context = ExprContext()
+    public let interrupt: InterruptFlag
+    let interpreter: Interpreter
+    /// Reads a file for `:load`; returns its text or an error message.
+    public var readFile: ((String) -> Result<String, ReadFailure>)?
+    var loadDepth = 0
+
+    public init(interrupt: InterruptFlag = InterruptFlag()) {
+        self.interrupt = interrupt
+        self.interpreter = Interpreter(context: context, interrupt: interrupt)
+    }
+
+    public var settings: Settings {
+        get { interpreter.settings }
+        set { interpreter.settings = newValue }
+    }
+
+    /// Names the user has bound (variables and functions), for completion.
+    public var userNames: [String] { interpreter.globals.keys.sorted() }
+    /// The user's functions by name, for completion (adds `(`).
+    public var userFunctionNames: Set<String> {
+        Set(interpreter.globals.compactMap { if case .function = $0.value { return $0.key }; return nil })
+    }
+
+    /// Runs text and collects the events (convenience for tests and tools).
+    public func run(_ text: String, name: String = "<input>", keepGoing: Bool = false) -> (events: [Event], status: RunStatus) {
+        var events: [Event] = []
+        let status = run(SourceFile(name: name, text: text), keepGoing: keepGoing) { events.append($0) }
+        return (events, status)
+    }
+
+    /// Parses and runs a whole source.
+    @discardableResult
+    public func run(_ source: SourceFile, keepGoing: Bool = false, emit: (Event) -> Void) -> RunStatus {
+        let program = Parser.parse(source)
+        for d in program.diagnostics { emit(.diagnostic(d)) }
+        var status: RunStatus = program.diagnostics.contains { $0.severity == .error } ? .failed : .ok
+        if status == .failed && !keepGoing { return .failed }
+        for statement in program.statements {
+            if interrupt.isSet { break }
+            do {
+                if try execute(statement, source, emit: emit) == .quit { return .quit }
+            } catch let d as Diagnostic {
+                emit(.diagnostic(d.with(file: source)))
+                status = .failed
+                if !keepGoing { return .failed }
+            } catch {
+                emit(.diagnostic(Diagnostic(.limit, "internal error: \(error)", statement.range, file: source)))
+                status = .failed
+                if !keepGoing { return .failed }
+            }
+        }
+        return status
+    }
+
+    // MARK: statements
+
+    func execute(_ s: Statement, _ file: SourceFile, emit: (Event) -> Void) throws -> RunStatus {
+        let it = interpreter
+        let scope = Interpreter.Scope(file: file)
+        switch s.kind {
+        case .expression(let node):
+            let v = try it.collapse(try it.eval(node, scope), node.range, scope)
+            it.globals["ans"] = v
+            if !s.silent { emit(.result(describe(v, for: node))) }
+        case .assign(let name, let node):
+            try checkBindable(name, scope)
+            var v = try it.collapse(try it.eval(node, scope), node.range, scope)
+            if case .list(let xs, _) = v { v = .list(xs, name: name.text) }   // data keeps its name in formulas
+            it.globals[name.text] = v
+            it.globals["ans"] = v
+            if !s.silent { emit(.result("\(name.text) = \(format(v))")) }
+        case .funcdef(let name, let params, let body):
+            try checkBindable(name, scope)
+            var seen = Set<String>()
+            for p in params {
+                if Interpreter.constants[p.text] != nil {
+                    throw it.error(.constantRebound, "the constant `\(p.text)` cannot be a parameter", p.range, scope,
+                                   help: "choose another name for the parameter")
+                }
+                if Builtin.surfaceNames.contains(p.text) {
+                    throw it.error(.builtinRedefined, "the built-in `\(p.text)` cannot be a parameter", p.range, scope)
+                }
+                if !seen.insert(p.text).inserted {
+                    throw it.error(.duplicateParameter, "parameter `\(p.text)` appears twice", p.range, scope)
+                }
+            }
+            try checkRecursion(name, body, scope)
+            let text = "\(name.text)(\(params.map(\.text).joined(separator: ", "))) = \(ASTPrinter.print(body))"
+            it.globals[name.text] = .function(UserFunction(name: name.text, parameters: params.map(\.text),
+                                                           body: .syntax(body, file), text: text))
+            if !s.silent { emit(.result(text)) }
+        case .optimize(let o):
+            throw it.error(.notSupportedYet, "`\(o.maximize ? "maximize" : "minimize")` is not supported yet", o.keyword, scope,
+                           help: "gradient descent arrives with the minimize feature; meanwhile `grad f at (…)` gives the gradient")
+        case .explain(let e):
+            throw it.error(.notSupportedYet, "`explain` is not supported yet", s.range.start == e.range.start ? e.range : SourceRange(s.range.start, s.range.start + 7), scope,
+                           help: "meanwhile `diff(…)` gives the derivative")
+        case .plot(let p):
+            throw it.error(.notSupportedYet, "`plot` is not supported yet", p.keyword, scope)
+        case .meta(let command, let argument):
+            return try meta(command, argument, s.range, file, emit: emit)
+        }
+        return .ok
+    }
+
+    func checkBindable(_ name: Name, _ scope: Interpreter.Scope) throws {
+        if Interpreter.constants[name.text] != nil {
+            throw interpreter.error(.constantRebound, "cannot assign to the constant `\(name.text)`", name.range, scope,
+                                    help: "`\(name.text)` always means \(name.text == "e" ? "Euler's number 2.718…" : name.text == "nan" ? "not-a-number" : name.text == "inf" || name.text == "∞" ? "infinity" : "π = 3.14159…"); choose another name")
+        }
+        if Interpreter.reserved.contains(name.text) {
+            let what = name.text == "ans" ? "`ans` always holds the last result" : "`\(name.text)` is a built-in"
+            throw interpreter.error(.builtinRedefined, "cannot redefine `\(name.text)`", name.range, scope,
+                                    help: "\(what); choose another name")
+        }
+    }
+
+    /// Rejects a definition whose body calls itself, directly or through other functions.
+    func checkRecursion(_ name: Name, _ body: Node, _ scope: Interpreter.Scope) throws {
+        var visited = Set<String>()
+        func calls(_ n: Node) -> [(String, SourceRange)] {
+            var out: [(String, SourceRange)] = []
+            func walk(_ n: Node) {
+                switch n.kind {
+                case .call(let c, let args):
+                    if case .name(let f) = c.kind { out.append((f, c.range)) } else { walk(c) }
+                    args.forEach(walk)
+                case .prime(let c, _): if case .name(let f) = c.kind { out.append((f, c.range)) }
+                case .partial(let f, _): out.append((f.text, n.range))
+                case .grad(let t), .hessian(let t):
+                    switch t { case .function(let f): out.append((f.text, f.range)); case .expression(let e): walk(e) }
+                case .group(let e), .unary(_, let e), .dOperator(_, let e): walk(e)
+                case .diff(let e, _): walk(e)
+                case .tuple(let xs), .list(let xs): xs.forEach(walk)
+                case .power(let a, let b): walk(a); walk(b)
+                case .product(let f, let rest): walk(f); rest.forEach { walk($0.1) }
+                case .sum(let f, let rest): walk(f); rest.forEach { walk($0.1) }
+                case .at(let e, let p):
+                    walk(e)
+                    switch p { case .positional(let q): walk(q); case .named(let items, _): items.forEach { walk($0.1) } }
+                case .number, .name: break
+                }
+            }
+            walk(n)
+            return out
+        }
+        for (callee, range) in calls(body) {
+            if callee == name.text {
+                throw interpreter.error(.recursion, "`\(name.text)` calls itself", range, scope,
+                                        help: "recursion is not supported (calc has no conditionals, so it would never end); write the function in closed form")
+            }
+            // indirect: through functions already defined
+            var stack = [callee]
+            while let g = stack.popLast() {
+                guard visited.insert(g).inserted, case .function(let fn)? = interpreter.globals[g],
+                      case .syntax(let b, _) = fn.body else { continue }
+                for (h, _) in calls(b) {
+                    if h == name.text {
+                        throw interpreter.error(.recursion, "`\(name.text)` would call itself through `\(callee)`", range, scope,
+                                                help: "recursion is not supported; `\(g)` calls `\(name.text)`")
+                    }
+                    stack.append(h)
+                }
+            }
+        }
+    }
+
+    // MARK: formatting
+
+    var printer: Printer { Printer(style: settings.format, digits: settings.digits) }
+
+    /// A value as the user sees it.
+    public func format(_ v: Value) -> String {
+        switch v {
+        case .number(let n):
+            if case .rational(let p, 1) = n { return "\(p)" }
+            return NumberFormat.format(n.double, digits: settings.digits)
+        case .symbolic(let e, _): return printer.print(e)
+        case .tuple(let xs): return "(" + xs.map(format).joined(separator: ", ") + ")"
+        case .list(let xs, _): return "[" + xs.map(format).joined(separator: ", ") + "]"
+        case .function(let f): return f.text
+        }
+    }
+
+    /// Like `format`, naming gradients and functions the way the notation reads.
+    func describe(_ v: Value, for node: Node) -> String {
+        if case .grad(.function(let f)) = node.kind, case .function(let fn)? = interpreter.globals[f.text] {
+            return "∇\(fn.signature) = \(format(v))"
+        }
+        if case .hessian(.function(let f)) = node.kind, case .function(let fn)? = interpreter.globals[f.text],
+           case .tuple(let rows) = v {
+            let body = rows.map { "  " + format($0) }.joined(separator: "\n")
+            return "H\(f.text)(\(fn.parameters.joined(separator: ", "))) =\n" + body
+        }
+        return format(v)
+    }
+
+    // MARK: meta commands
+
+    static let metaCommands = ["help", "vars", "clear", "load", "digits", "format", "quit"]
+
+    func meta(_ command: String, _ argument: String, _ range: SourceRange, _ file: SourceFile, emit: (Event) -> Void) throws -> RunStatus {
+        let scope = Interpreter.Scope(file: file)
+        func fail(_ message: String, help: String? = nil) -> Diagnostic {
+            interpreter.error(.meta, message, range, scope, help: help)
+        }
+        switch command {
+        case "help", "h", "?":
+            guard let text = Help.text(topic: argument) else {
+                throw fail("no help topic `\(argument)`", help: "topics: " + Help.topics.joined(separator: ", "))
+            }
+            emit(.info(text))
+        case "vars":
+            let names = interpreter.globals.keys.sorted { ExprOrder.naturalCompare($0, $1) < 0 }
+            if names.isEmpty { emit(.info("no variables or functions defined")); break }
+            emit(.info(names.map { n -> String in
+                let v = interpreter.globals[n]!
+                if case .function(let f) = v { return f.text }
+                return "\(n) = \(format(v))"
+            }.joined(separator: "\n")))
+        case "clear":
+            let names = argument.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            if names.isEmpty { interpreter.globals.removeAll(); break }
+            for n in names {
+                guard interpreter.globals.removeValue(forKey: n) != nil else {
+                    throw fail("`\(n)` is not defined", help: closestWord(n, in: Array(interpreter.globals.keys)).map { "did you mean `\($0)`?" })
+                }
+            }
+        case "digits":
+            guard let n = Int(argument), (1...17).contains(n) else {
+                throw fail(argument.isEmpty ? "`:digits` needs a number" : "`:digits` takes a whole number from 1 to 17, found `\(argument)`",
+                           help: "12 is the default; 17 shows every digit of a double")
+            }
+            settings.digits = n
+        case "format":
+            guard let style = Printer.Style(rawValue: argument) else {
+                throw fail(argument.isEmpty ? "`:format` needs a style" : "unknown format `\(argument)`",
+                           help: "formats are plain, unicode and latex")
+            }
+            settings.format = style
+        case "load":
+            var path = argument
+            if path.hasPrefix("\""), path.hasSuffix("\""), path.count >= 2 { path = String(path.dropFirst().dropLast()) }
+            guard !path.isEmpty else { throw fail("`:load` needs a file name", help: "write `:load \"file.calc\"`") }
+            guard let readFile else { throw fail("`:load` is not available here") }
+            guard loadDepth < 16 else { throw fail("`:load` nested too deeply (a file loading itself?)") }
+            switch readFile(path) {
+            case .failure(let failure): throw interpreter.error(.io, "cannot load `\(path)`: \(failure.message)", range, scope)
+            case .success(let text):
+                loadDepth += 1
+                defer { loadDepth -= 1 }
+                let status = run(SourceFile(name: path, text: text), emit: emit)
+                if status == .quit { return .quit }
+                if status == .failed { throw fail("`:load \(path)` stopped at an error") }
+            }
+        case "quit", "q", "exit":
+            emit(.quit)
+            return .quit
+        default:
+            throw fail("unknown command `:\(command)`",
+                       help: closestWord(command, in: Session.metaCommands).map { "did you mean `:\($0)`?" }
+                            ?? "commands: " + Session.metaCommands.map { ":" + $0 }.joined(separator: " "))
+        }
+        return .ok
+    }
+}

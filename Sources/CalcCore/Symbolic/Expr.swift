@@ -1,0 +1,196 @@
+// Expr — the symbolic expression: immutable and hash-consed.
+//
+// Every node is created through an ExprContext, which interns it: two
+// structurally equal expressions are the same object, so equality is pointer
+// equality, hashing is O(1), and a derivative shares every piece it has in
+// common with its input (growth stays linear in the input's size and depth).
+// Each node caches its free symbols, depth and whether it holds data (a list).
+// Nodes are only built by the smart constructors in Simplifier.swift, which
+// keep them in canonical form.
+
+public enum Constant: String, Sendable, CaseIterable {
+    case pi, e, inf, nan
+    public var value: Double {
+        switch self {
+        case .pi: return Double.pi
+        case .e: return 2.718281828459045
+        case .inf: return Double.infinity
+        case .nan: return Double.nan
+        }
+    }
+}
+
+public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible {
+    public enum Kind: Hashable {
+        case number(Number)
+        case symbol(String)
+        case constant(Constant)
+        /// A list of data values; `name` is the variable it came from, printed instead of the values.
+        case data(String?, [Double])
+        case add([Expr])          // flattened, canonically sorted, numeric term first, ≥ 2 terms
+        case mul([Expr])          // flattened, canonically sorted, numeric coefficient first, ≥ 2 factors
+        case pow(Expr, Expr)
+        case call(Builtin, [Expr])
+
+        public static func == (a: Kind, b: Kind) -> Bool {
+            switch (a, b) {
+            case let (.number(x), .number(y)): return x == y
+            case let (.symbol(x), .symbol(y)): return x == y
+            case let (.constant(x), .constant(y)): return x == y
+            case let (.data(n1, v1), .data(n2, v2)):
+                return n1 == n2 && v1.count == v2.count && zip(v1, v2).allSatisfy { $0.bitPattern == $1.bitPattern }
+            case let (.add(x), .add(y)), let (.mul(x), .mul(y)): return x.count == y.count && zip(x, y).allSatisfy { $0 === $1 }
+            case let (.pow(b1, e1), .pow(b2, e2)): return b1 === b2 && e1 === e2
+            case let (.call(f1, a1), .call(f2, a2)): return f1 == f2 && a1.count == a2.count && zip(a1, a2).allSatisfy { $0 === $1 }
+            default: return false
+            }
+        }
+        public func hash(into h: inout Hasher) {
+            switch self {
+            case .number(let n): h.combine(0); h.combine(n)
+            case .symbol(let s): h.combine(1); h.combine(s)
+            case .constant(let c): h.combine(2); h.combine(c)
+            case .data(let n, let v): h.combine(3); h.combine(n); h.combine(v.count); for x in v.prefix(16) { h.combine(x.bitPattern) }
+            case .add(let xs): h.combine(4); for x in xs { h.combine(ObjectIdentifier(x)) }
+            case .mul(let xs): h.combine(5); for x in xs { h.combine(ObjectIdentifier(x)) }
+            case .pow(let b, let e): h.combine(6); h.combine(ObjectIdentifier(b)); h.combine(ObjectIdentifier(e))
+            case .call(let f, let a): h.combine(7); h.combine(f); for x in a { h.combine(ObjectIdentifier(x)) }
+            }
+        }
+    }
+
+    public let kind: Kind
+    /// Creation order within its context (stable within a session).
+    public let id: Int
+    /// Ids of the symbol nodes occurring in this expression, sorted ascending.
+    public let free: [Int]
+    /// 1 for leaves.
+    public let depth: Int
+    /// True when a data list occurs inside (the value is a vector).
+    public let hasData: Bool
+
+    init(kind: Kind, id: Int, free: [Int], depth: Int, hasData: Bool) {
+        self.kind = kind
+        self.id = id
+        self.free = free
+        self.depth = depth
+        self.hasData = hasData
+    }
+
+    public static func == (a: Expr, b: Expr) -> Bool { a === b }
+    public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(self)) }
+
+    /// Whether the symbol node `s` occurs in this expression.
+    @inline(__always) public func contains(_ s: Expr) -> Bool {
+        let target = s.id
+        var lo = 0, hi = free.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) >> 1
+            let v = free[mid]
+            if v == target { return true }
+            if v < target { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return false
+    }
+
+    public var isConstantValued: Bool { free.isEmpty }
+
+    public var numberValue: Number? { if case .number(let n) = kind { return n }; return nil }
+    public var symbolName: String? { if case .symbol(let s) = kind { return s }; return nil }
+    public var isZero: Bool { numberValue?.isZero ?? false }
+    public var isOne: Bool { numberValue?.isOne == true }
+
+    /// Children in order (for generic traversals).
+    public var children: [Expr] {
+        switch kind {
+        case .number, .symbol, .constant, .data: return []
+        case .add(let xs), .mul(let xs): return xs
+        case .pow(let b, let e): return [b, e]
+        case .call(_, let a): return a
+        }
+    }
+
+    /// Plain text form (valid calc input).
+    public var description: String { Printer(style: .plain).print(self) }
+
+    /// Number of nodes counted as a tree (shared pieces counted each time), capped.
+    public func treeSize(cap: Int = Int.max) -> Int {
+        var count = 0
+        func walk(_ e: Expr) {
+            if count >= cap { return }
+            count += 1
+            for c in e.children { walk(c) }
+        }
+        walk(self)
+        return count
+    }
+
+    /// Number of distinct nodes (as a DAG).
+    public var dagSize: Int {
+        var seen = Set<ObjectIdentifier>()
+        var stack = [self]
+        while let e = stack.popLast() {
+            if seen.insert(ObjectIdentifier(e)).inserted { stack.append(contentsOf: e.children) }
+        }
+        return seen.count
+    }
+}
+
+/// Owns and interns the expressions of one session. Not shared between threads.
+public final class ExprContext {
+    var table: [Expr.Kind: Expr] = [:]
+    var nextID = 0
+    /// Symbol nodes by id, to map `free` back to names.
+    var symbolsByID: [Int: Expr] = [:]
+
+    public init() {
+        table.reserveCapacity(1024)
+    }
+
+    public var nodeCount: Int { table.count }
+
+    /// Interns a node in canonical form. Only the smart constructors call this.
+    func intern(_ kind: Expr.Kind) -> Expr {
+        if let e = table[kind] { return e }
+        var free: [Int] = []
+        var depth = 1
+        var hasData = false
+        switch kind {
+        case .symbol:
+            free = [nextID]
+        case .data:
+            hasData = true
+        case .number, .constant:
+            break
+        case .add(let xs), .mul(let xs), .call(_, let xs):
+            free = Self.union(xs)
+            for x in xs { depth = max(depth, x.depth + 1); hasData = hasData || x.hasData }
+        case .pow(let b, let e):
+            free = Self.union([b, e])
+            depth = max(b.depth, e.depth) + 1
+            hasData = b.hasData || e.hasData
+        }
+        let e = Expr(kind: kind, id: nextID, free: free, depth: depth, hasData: hasData)
+        nextID += 1
+        table[kind] = e
+        if case .symbol = kind { symbolsByID[e.id] = e }
+        return e
+    }
+
+    static func union(_ xs: [Expr]) -> [Int] {
+        var nonEmpty = xs.lazy.filter { !$0.free.isEmpty }.makeIterator()
+        guard let first = nonEmpty.next() else { return [] }
+        guard let second = nonEmpty.next() else { return first.free }
+        var all = first.free + second.free
+        while let x = nonEmpty.next() { all += x.free }
+        all.sort()
+        var out: [Int] = []
+        out.reserveCapacity(all.count)
+        for v in all where out.last != v { out.append(v) }
+        return out
+    }
+
+    /// The symbol nodes free in `e`, in id order.
+    public func freeSymbols(_ e: Expr) -> [Expr] { e.free.compactMap { symbolsByID[$0] } }
+    public func freeNames(_ e: Expr) -> [String] { freeSymbols(e).compactMap { $0.symbolName } }
+}

@@ -1,0 +1,227 @@
+// Number — the numeric atom shared by literals, values and expressions.
+//
+// Integer literals and their quotients are exact rationals (Int64 numerator and
+// denominator, always reduced, denominator positive); decimal literals and
+// anything inexact are IEEE doubles. Exact arithmetic that would overflow falls
+// back to a double instead of trapping, so no input can crash the process.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public enum Number: Sendable, CustomStringConvertible {
+    case rational(Int64, Int64)
+    case float(Double)
+
+    public static let zero = Number.rational(0, 1)
+    public static let one = Number.rational(1, 1)
+    public static let minusOne = Number.rational(-1, 1)
+
+    public init(_ i: Int) { self = .rational(Int64(i), 1) }
+
+    /// A reduced rational p/q; falls back to a double when q == 0 cannot be
+    /// represented (callers check for division by zero first).
+    public static func fraction(_ p: Int64, _ q: Int64) -> Number {
+        precondition(q != 0, "fraction with zero denominator")
+        if p == 0 { return .zero }
+        if p == Int64.min || q == Int64.min { return .float(Double(p) / Double(q)) }
+        var p = p, q = q
+        if q < 0 { p = -p; q = -q }
+        let g = gcd(abs(p), q)
+        return .rational(p / g, q / g)
+    }
+
+    public var double: Double {
+        switch self {
+        case .rational(let p, let q): return q == 1 ? Double(p) : Double(p) / Double(q)
+        case .float(let d): return d
+        }
+    }
+
+    public var isExact: Bool { if case .rational = self { return true } else { return false } }
+    public var isZero: Bool { double == 0 }
+    public var isOne: Bool { double == 1 }
+    public var isMinusOne: Bool { double == -1 }
+    public var isNegative: Bool { double < 0 }
+    public var isInteger: Bool {
+        switch self {
+        case .rational(_, let q): return q == 1
+        case .float(let d): return d.isFinite && d == d.rounded()
+        }
+    }
+    /// The value as an Int64 if it is an exact integer.
+    public var exactInteger: Int64? {
+        if case .rational(let p, 1) = self { return p }
+        return nil
+    }
+
+    public static prefix func - (a: Number) -> Number {
+        switch a {
+        case .rational(let p, let q): return p == Int64.min ? .float(-Double(p) / Double(q)) : .rational(-p, q)
+        case .float(let d): return .float(-d)
+        }
+    }
+
+    public static func + (a: Number, b: Number) -> Number {
+        if case .rational(let p1, let q1) = a, case .rational(let p2, let q2) = b {
+            if q1 == 1 && q2 == 1 {
+                let (s, o) = p1.addingReportingOverflow(p2)
+                if !o { return .rational(s, 1) }
+            } else {
+                let (x, o1) = p1.multipliedReportingOverflow(by: q2)
+                let (y, o2) = p2.multipliedReportingOverflow(by: q1)
+                let (d, o3) = q1.multipliedReportingOverflow(by: q2)
+                if !o1 && !o2 && !o3 {
+                    let (s, o4) = x.addingReportingOverflow(y)
+                    if !o4 { return fraction(s, d) }
+                }
+            }
+        }
+        return .float(a.double + b.double)
+    }
+
+    public static func - (a: Number, b: Number) -> Number { a + (-b) }
+
+    public static func * (a: Number, b: Number) -> Number {
+        if case .rational(let p1, let q1) = a, case .rational(let p2, let q2) = b {
+            if p1 == 0 || p2 == 0 { return .zero }
+            let g1 = gcd(abs(p1 == Int64.min ? p1 + 1 : p1), q2), g2 = gcd(abs(p2 == Int64.min ? p2 + 1 : p2), q1)
+            let (n, o1) = (p1 / g1).multipliedReportingOverflow(by: p2 / g2)
+            let (d, o2) = (q1 / g2).multipliedReportingOverflow(by: q2 / g1)
+            if !o1 && !o2 { return fraction(n, d) }
+        }
+        return .float(a.double * b.double)
+    }
+
+    /// Division; the caller must rule out a zero divisor.
+    public static func / (a: Number, b: Number) -> Number {
+        if case .rational(let p2, let q2) = b, p2 != 0, p2 != Int64.min {
+            return a * .rational(p2 < 0 ? -q2 : q2, abs(p2))
+        }
+        return .float(a.double / b.double)
+    }
+
+    /// a^n for an exact integer n, exact while it fits; nil when a == 0 and n < 0.
+    public func power(_ n: Int64) -> Number? {
+        if n < 0 && isZero { return nil }
+        if case .rational(let p, let q) = self, abs(n) <= 4096 {
+            var (rp, rq): (Int64, Int64) = (1, 1)
+            var ok = true
+            for _ in 0..<abs(n) {
+                let (a, o1) = rp.multipliedReportingOverflow(by: p)
+                let (b, o2) = rq.multipliedReportingOverflow(by: q)
+                if o1 || o2 { ok = false; break }
+                rp = a; rq = b
+            }
+            if ok { return n >= 0 ? Number.fraction(rp, rq) : Number.fraction(rq, rp) }
+        }
+        return .float(pow(double, Double(n)))
+    }
+
+    /// Exact k-th root of an exact rational when it exists (4^(1/2) = 2).
+    public func exactRoot(_ k: Int64) -> Number? {
+        guard case .rational(let p, let q) = self, k >= 2, k <= 64, p >= 0 || k % 2 == 1 else { return nil }
+        func iroot(_ v: Int64) -> Int64? {
+            let neg = v < 0
+            let a = neg ? -v : v
+            var r = Int64(pow(Double(a), 1.0 / Double(k)).rounded())
+            for cand in [r - 1, r, r + 1] where cand >= 0 {
+                if let pw = Number.rational(cand, 1).power(k)?.exactInteger, pw == a { r = cand; return neg ? -r : r }
+            }
+            return nil
+        }
+        guard p != Int64.min, let rp = iroot(p), let rq = iroot(q) else { return nil }
+        return .fraction(rp, rq)
+    }
+
+    /// Plain text: exact rationals as `p/q`, doubles in shortest round-trip form.
+    public var description: String {
+        switch self {
+        case .rational(let p, let q): return q == 1 ? "\(p)" : "\(p)/\(q)"
+        case .float(let d): return NumberFormat.shortest(d)
+        }
+    }
+
+    /// How a literal token shows in messages.
+    public var literalText: String { description }
+}
+
+extension Number: Hashable {
+    public static func == (a: Number, b: Number) -> Bool {
+        switch (a, b) {
+        case let (.rational(p1, q1), .rational(p2, q2)): return p1 == p2 && q1 == q2
+        case let (.float(x), .float(y)): return x.bitPattern == y.bitPattern
+        default: return false
+        }
+    }
+    public func hash(into h: inout Hasher) {
+        switch self {
+        case let .rational(p, q): h.combine(0); h.combine(p); h.combine(q)
+        case let .float(d): h.combine(1); h.combine(d.bitPattern)
+        }
+    }
+}
+
+@inline(__always) func gcd(_ a: Int64, _ b: Int64) -> Int64 {
+    var a = a, b = b
+    while b != 0 { (a, b) = (b, a % b) }
+    return a == 0 ? 1 : a
+}
+
+/// Number formatting shared by every printer.
+public enum NumberFormat {
+    /// Up to `digits` significant digits, no trailing zeros, exponent without `+`
+    /// or leading zeros (`1e-5`, `1.5e20`), `inf`, `-inf`, `nan`.
+    public static func format(_ d: Double, digits: Int) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+        if d == 0 { return "0" }
+        let digits = max(1, min(17, digits))
+        var buf = [CChar](repeating: 0, count: 64)
+        _ = withVaList([digits, d]) { vsnprintf(&buf, 64, "%.*g", $0) }
+        let s = String(cString: buf)
+        return tidy(s)
+    }
+
+    /// Shortest text that reads back as exactly the same double.
+    public static func shortest(_ d: Double) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+        for digits in 1...17 {
+            let s = format(d, digits: digits)
+            if Double(s) == d { return s }
+        }
+        return format(d, digits: 17)
+    }
+
+    /// `1.5000e+05` → `1.5e5`; `2.000` → `2`.
+    static func tidy(_ s: String) -> String {
+        var mantissa = s, exponent = ""
+        if let eIdx = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = String(s[..<eIdx])
+            var e = String(s[s.index(after: eIdx)...])
+            var sign = ""
+            if e.hasPrefix("+") { e.removeFirst() } else if e.hasPrefix("-") { sign = "-"; e.removeFirst() }
+            while e.count > 1 && e.hasPrefix("0") { e.removeFirst() }
+            exponent = "e" + sign + e
+        }
+        if mantissa.contains(".") {
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        }
+        return mantissa + exponent
+    }
+
+    /// Integers with thousands separators for counts in reports: 14,012.
+    public static func grouped(_ n: Int) -> String {
+        let s = String(abs(n))
+        var out = ""
+        for (i, c) in s.enumerated() {
+            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+}

@@ -1,0 +1,137 @@
+// AST — the parsed program. Case names follow the grammar's rule names
+// (Grammar/calc.ebnf): `sum`, `product`, `unary`, `power`, `postfix` forms,
+// `primary` forms. Every node carries the source range it was parsed from.
+
+/// A name as written, with where it was written.
+public struct Name: Equatable, Sendable {
+    public let text: String
+    public let range: SourceRange
+    public init(_ text: String, _ range: SourceRange) { self.text = text; self.range = range }
+}
+
+public enum SumOperator: Sendable, Equatable { case plus, minus }
+public enum ProductOperator: Sendable, Equatable { case times, divide, implicit }
+public enum UnaryOperator: Sendable, Equatable { case negate, plus, sqrt }
+
+/// An expression node: what was parsed and where.
+public struct Node: Sendable {
+    public let kind: NodeKind
+    public let range: SourceRange
+    public init(_ kind: NodeKind, _ range: SourceRange) { self.kind = kind; self.range = range }
+}
+
+/// `diff(e, x, 2)` — each argument after the expression is a variable or an order.
+public enum DiffSpec: Sendable {
+    case variable(Name)
+    case order(Int, SourceRange)
+}
+
+/// `point` — a positional value (number, tuple, `ans`) or named `(x = 1, y = 2)`.
+public enum Point: Sendable {
+    case positional(Node)
+    case named([(Name, Node)], SourceRange)
+    public var range: SourceRange {
+        switch self { case .positional(let n): return n.range; case .named(_, let r): return r }
+    }
+}
+
+/// What `grad` and `hessian` apply to: a function by name, or an expression.
+public enum DerivativeTarget: Sendable {
+    case function(Name)
+    case expression(Node)
+}
+
+public indirect enum NodeKind: Sendable {
+    // primary
+    case number(Number)
+    case name(String)
+    case tuple([Node])                        // ( e, e, … )
+    case list([Node])                         // [ e, … ]
+    case group(Node)                          // ( e ) — kept so ranges and printing are faithful
+    case diff(Node, [DiffSpec])               // diff(e, x), diff(e, x, 2), diff(e, x, y)
+    case dOperator(Name, Node)                // d/dx operand
+    case partial(Name, [Name])                // ∂f/∂x, ∂²f/∂x∂y
+    case grad(DerivativeTarget)               // grad f, ∇f, grad(e), ∇(e)
+    case hessian(DerivativeTarget)            // hessian f, hessian(e)
+    // postfix
+    case call(Node, [Node])                   // callee(args)
+    case prime(Node, Int)                     // f', f''
+    // power and unary
+    case power(Node, Node)                    // base ^ exponent (right-assoc)
+    case unary(UnaryOperator, Node)           // -e, +e, √e
+    // product and sum (n-ary, as the grammar's repetition)
+    case product(Node, [(ProductOperator, Node)])
+    case sum(Node, [(SumOperator, Node)])
+    // expr
+    case at(Node, Point)                      // e at point
+}
+
+public struct OptimizeOption: Sendable {
+    public let name: Name
+    public let value: Node?                   // `method` takes a name: stored in `word`
+    public let word: Name?
+}
+
+public enum StartPoint: Sendable {
+    case point(Point)
+    /// `random N in (x from a to b, y from c to d)`
+    case random(count: Node, box: [Box], range: SourceRange)
+}
+
+/// `x from a to b` inside `random … in (…)` and `plot … over (…)`.
+public struct Box: Sendable {
+    public let variable: Name
+    public let low: Node
+    public let high: Node
+}
+
+public struct Optimize: Sendable {
+    public let maximize: Bool
+    public let keyword: SourceRange
+    public let target: Node
+    public let start: StartPoint
+    public let rates: [Node]
+    public let options: [OptimizeOption]
+    public let plot: PlotOutput?
+}
+
+/// `plot` (optional `to "file.svg"`).
+public struct PlotOutput: Sendable {
+    public let keyword: SourceRange
+    public let file: (String, SourceRange)?
+}
+
+public enum PlotDomain: Sendable {
+    case interval(variable: Name?, from: Node, to: Node)
+    case area([Box])
+}
+
+public struct Plot: Sendable {
+    public let keyword: SourceRange
+    public let expressions: [Node]
+    public let domain: PlotDomain
+    public let file: (String, SourceRange)?
+}
+
+public enum StatementKind: Sendable {
+    case funcdef(Name, [Name], Node)
+    case assign(Name, Node)
+    case expression(Node)
+    case optimize(Optimize)
+    case explain(Node)
+    case plot(Plot)
+    case meta(command: String, argument: String)
+}
+
+public struct Statement: Sendable {
+    public let kind: StatementKind
+    public let range: SourceRange
+    /// Ended by `;`: the result is not shown (it is still bound to `ans`).
+    public let silent: Bool
+}
+
+public struct Program: Sendable {
+    public let source: SourceFile
+    public let statements: [Statement]
+    public let diagnostics: [Diagnostic]
+}

@@ -1,0 +1,344 @@
+// Lexer — turns source text into tokens with ranges.
+//
+// Works over Unicode scalars. It knows the lexical rules of LANGUAGE.md §2:
+// Unicode names with subscript digits, `**` `·` `×` `−` as aliases, digit
+// separators, `#` comments, newlines that end statements except inside
+// brackets, and the lexical derivative forms `d/dx`, `∂f/∂x`, `x²`.
+// Bad characters and malformed numbers become diagnostics; lexing continues.
+
+public struct Lexer {
+    let source: SourceFile
+    let s: [Unicode.Scalar]
+    var i = 0
+    var depth = 0                 // open ( and [ — newlines inside are not statement ends
+    var tokens: [Token] = []
+    var diagnostics: [Diagnostic] = []
+    var sawSpace = false
+
+    public init(_ source: SourceFile) {
+        self.source = source
+        self.s = source.scalars
+    }
+
+    /// Lexes the whole source. The token list always ends with `.eof`.
+    public static func tokenize(_ source: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lx = Lexer(source)
+        lx.run()
+        return (lx.tokens, lx.diagnostics)
+    }
+
+    static func isNameStart(_ c: Unicode.Scalar) -> Bool {
+        if c == "_" { return true }
+        if c.isASCII { return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
+        return c.properties.isAlphabetic && !isSubscriptDigit(c) && !isSuperscript(c)
+    }
+    static func isNameContinue(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return isNameStart(c) || (c >= "0" && c <= "9") }
+        return isNameStart(c) || isSubscriptDigit(c) || c.properties.numericType == .decimal
+    }
+    static func isSubscriptDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x2080 && c.value <= 0x2089 }
+    static let superscriptDigits: [UInt32: Int] = [
+        0x2070: 0, 0x00B9: 1, 0x00B2: 2, 0x00B3: 3, 0x2074: 4,
+        0x2075: 5, 0x2076: 6, 0x2077: 7, 0x2078: 8, 0x2079: 9,
+    ]
+    static func isSuperscript(_ c: Unicode.Scalar) -> Bool { superscriptDigits[c.value] != nil || c.value == 0x207B }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+
+    func peek(_ k: Int = 0) -> Unicode.Scalar? { i + k < s.count ? s[i + k] : nil }
+
+    mutating func emit(_ kind: TokenKind, _ start: Int) {
+        tokens.append(Token(kind, SourceRange(start, i), spaceBefore: sawSpace))
+        sawSpace = false
+    }
+
+    mutating func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String? = nil) {
+        if diagnostics.count >= Parser.maxErrors { return }
+        diagnostics.append(Diagnostic(id, message, range, file: source, help: help))
+    }
+
+    var atStatementStart: Bool {
+        guard let last = tokens.last else { return true }
+        switch last.kind { case .newline, .semicolon: return true; default: return false }
+    }
+
+    mutating func run() {
+        while let c = peek() {
+            let start = i
+            switch c {
+            case " ", "\t", "\r", "\u{FEFF}", "\u{00A0}":
+                i += 1; sawSpace = true
+            case "#":
+                while let d = peek(), d != "\n" { i += 1 }
+                sawSpace = true
+            case "\n":
+                i += 1
+                if depth == 0 { emit(.newline, start) } else { sawSpace = true }
+            case ";": i += 1; emit(.semicolon, start)
+            case "+": i += 1; emit(.plus, start)
+            case "-", "\u{2212}": i += 1; emit(.minus, start)
+            case "*":
+                i += 1
+                if peek() == "*" { i += 1; emit(.caret, start) } else { emit(.star, start) }
+            case "\u{00B7}", "\u{00D7}", "\u{22C5}": i += 1; emit(.star, start)   // · × ⋅
+            case "/", "\u{00F7}": i += 1; emit(.slash, start)
+            case "^": i += 1; emit(.caret, start)
+            case "\u{221A}": i += 1; emit(.sqrt, start)   // √
+            case "(": i += 1; depth += 1; emit(.lparen, start)
+            case "[": i += 1; depth += 1; emit(.lbracket, start)
+            case ")": i += 1; depth = max(0, depth - 1); emit(.rparen, start)
+            case "]": i += 1; depth = max(0, depth - 1); emit(.rbracket, start)
+            case ",": i += 1; emit(.comma, start)
+            case "=": i += 1; emit(.equals, start)
+            case "'", "\u{2032}": i += 1; emit(.prime, start)     // ' ′
+            case "\u{2207}": i += 1; emit(.nabla, start)          // ∇
+            case "\u{2202}": lexPartial()                           // ∂
+            case "\"": lexString()
+            case ":" where atStatementStart && peek(1).map(Lexer.isNameStart) == true:
+                lexMeta()
+            case _ where Lexer.isDigit(c) || (c == "." && peek(1).map(Lexer.isDigit) == true):
+                lexNumber()
+            case _ where Lexer.isSuperscript(c):
+                lexSuperscript()
+            case _ where Lexer.isNameStart(c):
+                lexName()
+            default:
+                i += 1
+                let shown = c == "\u{FFFD}" ? "invalid UTF-8 byte" : "character `\(c.escaped(asASCII: false))`"
+                var help: String? = nil
+                switch c {
+                case "!": help = "factorial is not supported; comparisons and `!` are not part of calc"
+                case "{", "}": help = "use `(` and `)` for grouping, `[` and `]` for lists"
+                case "\u{FFFD}": help = "calc reads UTF-8 text; the input has bytes that are not valid UTF-8"
+                case ":": help = "meta commands such as `:help` start a statement"
+                case "&", "|", "<", ">": help = "calc has no comparison or logic operators"
+                default: break
+                }
+                error(.unexpectedCharacter, "unexpected \(shown)", SourceRange(start, i), help: help)
+                sawSpace = true
+            }
+        }
+        tokens.append(Token(.eof, SourceRange(s.count, s.count), spaceBefore: sawSpace))
+    }
+
+    mutating func scanName() -> String {
+        var out = String.UnicodeScalarView()
+        while let c = peek(), Lexer.isNameContinue(c) { out.append(c); i += 1 }
+        return String(out)
+    }
+
+    mutating func lexName() {
+        let start = i
+        let name = scanName()
+        // `d/dx`: the name `d` directly followed by `/d` and a name, no spaces.
+        if name == "d", peek() == "/", peek(1) == "d", let c = peek(2), Lexer.isNameStart(c) {
+            i += 2
+            let variable = scanName()
+            emit(.dOperator(variable), start)
+            return
+        }
+        emit(.name(name), start)
+    }
+
+    /// `∂f/∂x`, `∂²f/∂x∂y`, `∂²f/∂x²`.
+    mutating func lexPartial() {
+        let start = i
+        i += 1
+        var order: Int? = nil
+        if let c = peek(), Lexer.isSuperscript(c) { order = scanSuperscriptValue() }
+        guard let c = peek(), Lexer.isNameStart(c) else {
+            error(.unexpectedCharacter, "expected a function name after `∂`", SourceRange(start, i),
+                  help: "partial derivatives are written `∂f/∂x` with no spaces")
+            return
+        }
+        let f = scanName()
+        guard peek() == "/", peek(1) == "\u{2202}" else {
+            error(.unexpectedCharacter, "expected `/∂` and a variable after `∂\(f)`", SourceRange(start, i),
+                  help: "partial derivatives are written `∂f/∂x` with no spaces")
+            return
+        }
+        i += 1
+        var vars: [String] = []
+        while peek() == "\u{2202}" {
+            let vstart = i
+            i += 1
+            guard let c = peek(), Lexer.isNameStart(c) else {
+                error(.unexpectedCharacter, "expected a variable after `∂`", SourceRange(vstart, i))
+                break
+            }
+            let v = scanName()
+            var k = 1
+            if let c = peek(), Lexer.isSuperscript(c) { k = scanSuperscriptValue() }
+            if k < 1 || k > 16 {
+                error(.badDerivativeOrder, "the order of a derivative must be between 1 and 16", SourceRange(vstart, i))
+                k = 1
+            }
+            vars += Array(repeating: v, count: k)
+        }
+        if let order, order != vars.count, !vars.isEmpty {
+            error(.badDerivativeOrder, "`∂\(order == 1 ? "" : superscript(order))` says order \(order) but \(vars.count) variable\(vars.count == 1 ? " is" : "s are") given",
+                  SourceRange(start, i), help: "write `∂²f/∂x∂y` or `∂²f/∂x²`")
+        }
+        if vars.isEmpty { vars = ["?"] }
+        emit(.partial(function: f, variables: vars), start)
+    }
+
+    func superscript(_ n: Int) -> String {
+        let digits = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return (n < 0 ? "⁻" : "") + String(abs(n)).map { digits[Int(String($0))!] }.joined()
+    }
+
+    mutating func scanSuperscriptValue() -> Int {
+        var negative = false
+        if peek()?.value == 0x207B { negative = true; i += 1 }
+        var v = 0
+        while let c = peek(), let d = Lexer.superscriptDigits[c.value] {
+            if v < 1_000_000 { v = v * 10 + d }
+            i += 1
+        }
+        return negative ? -v : v
+    }
+
+    mutating func lexSuperscript() {
+        let start = i
+        let hadDigit = peek().map { Lexer.superscriptDigits[$0.value] != nil } ?? false
+        let v = scanSuperscriptValue()
+        if !hadDigit && i - start == 1 && peek().map({ Lexer.superscriptDigits[$0.value] == nil }) ?? true {
+            error(.badNumber, "expected superscript digits after `⁻`", SourceRange(start, i))
+        }
+        emit(.superscript(v), start)
+    }
+
+    mutating func lexNumber() {
+        let start = i
+        var text = String.UnicodeScalarView()
+        var isInteger = true
+        var bad = false
+        func digits(_ lx: inout Lexer, into text: inout String.UnicodeScalarView) -> Bool {
+            var any = false
+            while let c = lx.peek() {
+                if Lexer.isDigit(c) { text.append(c); lx.i += 1; any = true }
+                else if c == "_" {
+                    let next = lx.peek(1)
+                    if any, let n = next, Lexer.isDigit(n) { lx.i += 1 }
+                    else {
+                        lx.i += 1
+                        lx.error(.badNumber, "a digit separator `_` must stand between two digits",
+                                 SourceRange(lx.i - 1, lx.i), help: "write numbers like `1_000_000`")
+                        return false
+                    }
+                } else { break }
+            }
+            return true
+        }
+        if !digits(&self, into: &text) { bad = true }
+        if peek() == ".", peek(1).map(Lexer.isDigit) == true || !(peek(1).map(Lexer.isNameStart) ?? false) {
+            // `1.5`, `.5`, `1.` — but not `1.x` (never valid anyway)
+            isInteger = false
+            text.append("."); i += 1
+            if !digits(&self, into: &text) { bad = true }
+        }
+        if let c = peek(), c == "e" || c == "E" {
+            // An exponent only if digits follow (`2e` is 2 times e, `2e-3` is 0.002)
+            var k = 1
+            if let sgn = peek(1), sgn == "+" || sgn == "-" { k = 2 }
+            if let d = peek(k), Lexer.isDigit(d) {
+                isInteger = false
+                text.append("e")
+                if k == 2 { text.append(peek(1)!) }
+                i += k
+                if !digits(&self, into: &text) { bad = true }
+            }
+        }
+        let str = String(text)
+        if bad {
+            emit(.number(.zero), start)
+            return
+        }
+        if isInteger, let v = Int64(str) {
+            emit(.number(.rational(v, 1)), start)
+        } else if let d = Double(str) {
+            if d.isInfinite {
+                error(.badNumber, "number literal is too large", SourceRange(start, i),
+                      help: "the largest finite number is about 1.8e308; use `inf` for infinity")
+            }
+            emit(.number(.float(d)), start)
+        } else {
+            error(.badNumber, "malformed number literal", SourceRange(start, i))
+            emit(.number(.zero), start)
+        }
+    }
+
+    mutating func lexString() {
+        let start = i
+        i += 1
+        var out = String.UnicodeScalarView()
+        while let c = peek(), c != "\"" {
+            if c == "\n" { break }
+            if c == "\\", let n = peek(1) {
+                switch n {
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                default: out.append(n)
+                }
+                i += 2
+                continue
+            }
+            out.append(c); i += 1
+        }
+        if peek() == "\"" { i += 1 } else {
+            error(.unterminatedString, "unterminated string", SourceRange(start, i),
+                  help: "close the string with `\"` on the same line")
+        }
+        emit(.string(String(out)), start)
+    }
+
+    /// `:name rest-of-statement` — the argument text is kept raw (paths, topics).
+    mutating func lexMeta() {
+        let start = i
+        i += 1
+        let name = scanName()
+        var arg = String.UnicodeScalarView()
+        var inString = false
+        while let c = peek(), c != "\n" {
+            if c == "\"" { inString.toggle() }
+            if c == ";" && !inString { break }
+            if c == "#" && !inString { while let d = peek(), d != "\n" { i += 1 }; break }
+            arg.append(c); i += 1
+        }
+        let text = String(arg).trimmingSpaces()
+        emit(.meta(command: name, argument: text), start)
+    }
+
+    /// True when `text` ends inside brackets or right after a binary operator,
+    /// so an interactive reader should ask for a continuation line.
+    public static func needsContinuation(_ text: String) -> Bool {
+        let (tokens, _) = tokenize(SourceFile(name: "", text: text))
+        var depth = 0
+        var last: TokenKind? = nil
+        for t in tokens {
+            switch t.kind {
+            case .lparen, .lbracket: depth += 1
+            case .rparen, .rbracket: depth -= 1
+            case .eof: continue
+            default: break
+            }
+            if case .newline = t.kind { continue }
+            last = t.kind
+        }
+        if depth > 0 { return true }
+        switch last {
+        case .plus, .minus, .star, .slash, .caret, .equals, .comma, .sqrt: return true
+        default: return false
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        let scalars = Array(unicodeScalars)
+        var lo = 0, hi = scalars.count
+        while lo < hi, scalars[lo] == " " || scalars[lo] == "\t" || scalars[lo] == "\r" { lo += 1 }
+        while hi > lo, scalars[hi - 1] == " " || scalars[hi - 1] == "\t" || scalars[hi - 1] == "\r" { hi -= 1 }
+        return String(String.UnicodeScalarView(scalars[lo..<hi]))
+    }
+}

@@ -1,0 +1,62 @@
+// Token — the lexer's output: a kind and the source range it covers.
+//
+// Derivative notations that are lexical in the language (`d/dx`, `∂f/∂x`,
+// superscript exponents) become single tokens here, so the parser sees them
+// as one unit and `d / dx` with spaces stays an ordinary division.
+
+public enum TokenKind: Equatable, Sendable {
+    case number(Number)          // 42, 3.14, 1_000 — exact for integer literals
+    case name(String)
+    case string(String)          // "file.svg"
+    case plus, minus, star, slash, caret   // + - * / ^   (** → caret, · × → star, − → minus)
+    case sqrt                    // √ prefix
+    case lparen, rparen, lbracket, rbracket, comma, equals, prime
+    case superscript(Int)        // x² → power 2 (may be negative: x⁻¹)
+    case dOperator(String)       // d/dx — the variable's name
+    case partial(function: String, variables: [String])   // ∂f/∂x, ∂²f/∂x∂y, ∂²f/∂x²
+    case nabla                   // ∇
+    case meta(command: String, argument: String)          // :digits 5 (to the end of the statement)
+    case newline                 // ends a statement (not emitted inside brackets)
+    case semicolon
+    case eof
+
+    /// How a token is named in "expected X, found Y".
+    public var display: String {
+        switch self {
+        case .number(let n): return "number `\(n.literalText)`"
+        case .name(let s): return "name `\(s)`"
+        case .string: return "string"
+        case .plus: return "`+`"
+        case .minus: return "`-`"
+        case .star: return "`*`"
+        case .slash: return "`/`"
+        case .caret: return "`^`"
+        case .sqrt: return "`√`"
+        case .lparen: return "`(`"
+        case .rparen: return "`)`"
+        case .lbracket: return "`[`"
+        case .rbracket: return "`]`"
+        case .comma: return "`,`"
+        case .equals: return "`=`"
+        case .prime: return "`'`"
+        case .superscript: return "superscript exponent"
+        case .dOperator(let v): return "`d/d\(v)`"
+        case .partial(let f, let vs): return "`∂\(f)/\(vs.map { "∂" + $0 }.joined())`"
+        case .nabla: return "`∇`"
+        case .meta(let c, _): return "meta command `:\(c)`"
+        case .newline: return "end of line"
+        case .semicolon: return "`;`"
+        case .eof: return "end of input"
+        }
+    }
+}
+
+public struct Token: Equatable, Sendable {
+    public let kind: TokenKind
+    public let range: SourceRange
+    /// True when whitespace or a comment came right before this token.
+    public let spaceBefore: Bool
+    public init(_ kind: TokenKind, _ range: SourceRange, spaceBefore: Bool = false) {
+        self.kind = kind; self.range = range; self.spaceBefore = spaceBefore
+    }
+}

@@ -1,0 +1,118 @@
+// calc — the command line: parses arguments (swift-argument-parser) and picks
+// a runner: scripts and `-e` text in order, a program on stdin when stdin is
+// not a terminal, the REPL when it is. Exit status: 0 success, 1 a statement
+// failed, 2 a usage error (bad option, unreadable script).
+
+import ArgumentParser
+import CalcCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let calcVersion = "0.1.0"
+
+@main
+struct Calc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calc",
+        abstract: "A calculus language: exact derivatives and gradient descent that teaches.",
+        discussion: """
+        Runs FILEs in order, then -e text. With neither, reads a program from stdin, \
+        or starts the REPL when stdin is a terminal. Inside calc, `:help` lists topics.
+        """,
+        version: "calc \(calcVersion)")
+
+    @Argument(help: "Scripts to run, in order.")
+    var files: [String] = []
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Run STATEMENTS (may repeat).", valueName: "STATEMENTS"))
+    var expressions: [String] = []
+
+    @Option(name: .customShort("i"), help: ArgumentHelp("Load FILE, then stay interactive.", valueName: "FILE"))
+    var interactiveFile: String?
+
+    @Option(help: "Output format of expressions: plain, unicode or latex.")
+    var format: String = "plain"
+
+    @Option(help: "Significant digits of numbers (1–17).")
+    var digits: Int = 12
+
+    @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Flag(name: .customLong("keep-going"), help: "Run every statement even after an error.")
+    var keepGoing = false
+
+    @Flag(name: .shortAndLong, help: "No banner in the REPL.")
+    var quiet = false
+
+    func validate() throws {
+        guard Printer.Style(rawValue: format) != nil else {
+            throw ValidationError("unknown format '\(format)'; formats are plain, unicode and latex")
+        }
+        guard (1...17).contains(digits) else {
+            throw ValidationError("--digits takes a whole number from 1 to 17")
+        }
+    }
+
+    func run() throws {
+        var settings = Settings()
+        settings.format = Printer.Style(rawValue: format)!
+        settings.digits = digits
+        let terminal = Terminal(noColorFlag: noColor)
+        let runner = Runner(settings: settings, terminal: terminal, keepGoing: keepGoing)
+
+        var status: RunStatus = .ok
+        for path in files {
+            switch runner.runFile(path) {
+            case .usageError: throw ExitCode(2)
+            case .status(let s):
+                status = s
+                if s != .ok && !keepGoing { throw ExitCode(s == .quit ? 0 : 1) }
+            }
+            if status == .quit { throw ExitCode(0) }
+        }
+        for (k, text) in expressions.enumerated() {
+            let s = runner.runText(text, name: expressions.count == 1 ? "<-e>" : "<-e \(k + 1)>")
+            if s == .quit { throw ExitCode(0) }
+            if s == .failed { status = .failed; if !keepGoing { throw ExitCode(1) } }
+        }
+        if let path = interactiveFile {
+            if case .usageError = runner.runFile(path) { throw ExitCode(2) }
+            let code = REPL(runner: runner, quiet: quiet).run()
+            throw ExitCode(code)
+        }
+        if files.isEmpty && expressions.isEmpty {
+            if isatty(STDIN_FILENO) == 1 {
+                let code = REPL(runner: runner, quiet: quiet).run()
+                throw ExitCode(code)
+            }
+            status = runner.runStandardInput()
+        }
+        if status == .failed { throw ExitCode(1) }
+    }
+
+    /// Usage errors exit with 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Output.flush()
+            Glibc.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                Output.out(message + "\n")
+                Output.flush()
+                Glibc.exit(0)
+            }
+            Output.err(message + "\n")
+            Output.flush()
+            Glibc.exit(2)
+        }
+        Output.flush()
+        Glibc.exit(0)
+    }
+}

@@ -1,0 +1,104 @@
+// Runner — runs scripts, `-e` text and stdin programs through one Session,
+// printing results to stdout and rendered diagnostics to stderr.
+
+import CalcCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+final class Runner {
+    let session: Session
+    let terminal: Terminal
+    let keepGoing: Bool
+    /// Set after `:quit`.
+    var quitRequested = false
+
+    enum FileResult { case status(RunStatus), usageError }
+
+    init(settings: Settings, terminal: Terminal, keepGoing: Bool) {
+        self.session = Session(interrupt: Signals.interrupt)
+        self.session.settings = settings
+        self.terminal = terminal
+        self.keepGoing = keepGoing
+        self.session.readFile = { path in FileReader.read(path) }
+    }
+
+    func runFile(_ path: String) -> FileResult {
+        switch FileReader.read(path) {
+        case .failure(let failure):
+            report("cannot read `\(path)`: \(failure.message)", help: FileReader.exists(path) ? nil : "check the path; scripts usually end in .calc")
+            return .usageError
+        case .success(let text):
+            return .status(run(SourceFile(name: path, text: text)))
+        }
+    }
+
+    func runText(_ text: String, name: String) -> RunStatus {
+        run(SourceFile(name: name, text: text))
+    }
+
+    func runStandardInput() -> RunStatus {
+        let text = FileReader.readAll(fd: STDIN_FILENO)
+        return run(SourceFile(name: "<stdin>", text: text))
+    }
+
+    @discardableResult
+    func run(_ source: SourceFile) -> RunStatus {
+        let status = session.run(source, keepGoing: keepGoing) { self.emit($0) }
+        Output.flush()
+        if status == .quit { quitRequested = true }
+        return status
+    }
+
+    func emit(_ event: Event) {
+        switch event {
+        case .result(let s), .info(let s): Output.out(s + "\n")
+        case .diagnostic(let d):
+            Output.flushOut()
+            Output.err(DiagnosticRenderer(color: terminal.colorErrors).render(d))
+        case .quit: quitRequested = true
+        }
+    }
+
+    /// A diagnostic about the command line itself (no source position).
+    func report(_ message: String, help: String? = nil) {
+        Output.flushOut()
+        Output.err(DiagnosticRenderer(color: terminal.colorErrors).render(Diagnostic(.io, message, .none, help: help)))
+        Output.flush()
+    }
+}
+
+/// Reads whole files and descriptors with POSIX calls (no Foundation, for start-up time).
+enum FileReader {
+    static let maxSize = 64 << 20
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    static func read(_ path: String) -> Result<String, ReadFailure> {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadFailure("it is a directory")) }
+        if st.st_size > maxSize { return .failure(ReadFailure("the file is larger than \(maxSize >> 20) MiB")) }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
+        defer { close(fd) }
+        return .success(readAll(fd: fd))
+    }
+
+    static func readAll(fd: Int32) -> String {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 65536) }
+            if n > 0 {
+                bytes.append(contentsOf: buffer[0..<n])
+                if bytes.count > maxSize { break }
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
