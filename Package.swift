@@ -31,8 +31,9 @@ let package = Package(
         // Release-build benchmarks: `swift run -c release Benchmarks`.
         .executableTarget(name: "Benchmarks", dependencies: ["CalcCore"], path: "Benchmarks"),
         .testTarget(name: "CalcCoreTests", dependencies: ["CalcCore"], path: "Tests/CalcCoreTests",
-                    resources: [.copy("golden")]),
-        .testTarget(name: "calcTests", dependencies: ["CalcCore"], path: "Tests/calcTests"),
+                    exclude: ["golden"]),
+        // Runs the built `calc` binary (so it depends on it being built first).
+        .testTarget(name: "calcTests", dependencies: ["CalcCore", "calc"], path: "Tests/calcTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,76 @@
+// CLITests — the command line's contract: exit codes 0/1/2, results on
+// stdout, errors on stderr, no prompt when stdin is not a terminal.
+
+import Testing
+import Foundation
+
+@Suite("command line")
+struct CLITests {
+    @Test("-e prints the result on stdout, exit 0")
+    func evaluate() throws {
+        let r = try CalcBinary.run(["-e", "1+1"])
+        #expect(r.stdout == "2\n")
+        #expect(r.stderr == "")
+        #expect(r.status == 0)
+    }
+
+    @Test("a failing statement: error on stderr with position, exit 1")
+    func failure() throws {
+        let r = try CalcBinary.run(["-e", "x = 1\nln(-1)"])
+        #expect(r.stdout == "x = 1\n")
+        #expect(r.stderr.contains("error:"))
+        #expect(r.stderr.contains("<-e>:2:1"))
+        #expect(r.status == 1)
+    }
+
+    @Test("usage errors exit 2", arguments: [["--digits", "40"], ["--format", "fancy"], ["--no-such-option"]])
+    func usage(_ args: [String]) throws {
+        let r = try CalcBinary.run(args + ["-e", "1"])
+        #expect(r.status == 2)
+        #expect(r.stdout == "")
+        #expect(!r.stderr.isEmpty)
+    }
+
+    @Test("a missing script is a usage error")
+    func missingFile() throws {
+        let r = try CalcBinary.run(["no/such/file.calc"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cannot read"))
+    }
+
+    @Test("piped stdin: results only, no prompt, stops at the first error")
+    func stdin() throws {
+        let r = try CalcBinary.run([], stdin: "2*3\nsqrt(-1)\n5\n")
+        #expect(r.stdout == "6\n")
+        #expect(r.stderr.contains("<stdin>:2:1"))
+        #expect(r.status == 1)
+    }
+
+    @Test("--keep-going runs every statement")
+    func keepGoing() throws {
+        let r = try CalcBinary.run(["--keep-going"], stdin: "2*3\nsqrt(-1)\n5\n")
+        #expect(r.stdout == "6\n5\n")
+        #expect(r.status == 1)
+    }
+
+    @Test("--version and --help exit 0")
+    func versionHelp() throws {
+        #expect(try CalcBinary.run(["--version"]).status == 0)
+        let h = try CalcBinary.run(["--help"])
+        #expect(h.status == 0)
+        #expect(h.stdout.contains("USAGE"))
+    }
+
+    @Test("--format and --digits")
+    func formatDigits() throws {
+        #expect(try CalcBinary.run(["--format", "unicode", "-e", "x^2*3"]).stdout == "3x²\n")
+        #expect(try CalcBinary.run(["--digits", "3", "-e", "pi"]).stdout == "3.14\n")
+    }
+
+    @Test(":quit stops a script with status 0")
+    func quit() throws {
+        let r = try CalcBinary.run([], stdin: "1\n:quit\n2\n")
+        #expect(r.stdout == "1\n")
+        #expect(r.status == 0)
+    }
+}

@@ -1,0 +1,76 @@
+// CalcBinary — runs the built `calc` executable for end-to-end tests.
+//
+// The binary sits next to the test bundle in the build folder (whatever
+// --scratch-path was used); CALC_BINARY overrides it.
+
+import Foundation
+
+enum CalcBinary {
+    /// Path of the built `calc` executable.
+    static let path: String = {
+        if let p = ProcessInfo.processInfo.environment["CALC_BINARY"] { return p }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // …/debug/calcPackageTests.xctest → …/debug/calc
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("calc").path
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/calc").path
+    }()
+
+    /// The repository root (for examples/ and fixtures).
+    static let repoRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Result {
+        let stdout: String
+        let stderr: String
+        let status: Int32
+    }
+
+    /// Runs calc with arguments and optional stdin (nil: stdin is /dev/null).
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    timeout: TimeInterval = 60) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = nil
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        p.currentDirectoryURL = repoRoot
+        // outputs go to temporary files: no pipe can fill up, nothing is shared between threads
+        let tmp = FileManager.default.temporaryDirectory
+        let outURL = tmp.appendingPathComponent("calc-out-\(UUID().uuidString)")
+        let errURL = tmp.appendingPathComponent("calc-err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
+        let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
+        p.standardOutput = outHandle
+        p.standardError = errHandle
+        let input = Pipe()
+        p.standardInput = stdin == nil ? FileHandle(forReadingAtPath: "/dev/null") : input
+        try p.run()
+        if let stdin {
+            let data = Data(stdin.utf8)
+            let writer = input.fileHandleForWriting
+            DispatchQueue.global().async {
+                writer.write(data)
+                try? writer.close()
+            }
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while p.isRunning && Date() < deadline { usleep(2_000) }
+        if p.isRunning { p.terminate() }
+        p.waitUntilExit()
+        try? outHandle.close(); try? errHandle.close()
+        let outData = (try? Data(contentsOf: outURL)) ?? Data()
+        let errData = (try? Data(contentsOf: errURL)) ?? Data()
+        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                      status: p.terminationStatus)
+    }
+}
