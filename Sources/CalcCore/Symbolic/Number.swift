@@ -122,7 +122,7 @@ public enum Number: Sendable, CustomStringConvertible {
 
     /// Exact k-th root of an exact rational when it exists (4^(1/2) = 2).
     public func exactRoot(_ k: Int64) -> Number? {
-        guard case .rational(let p, let q) = self, k >= 2, k <= 64, p >= 0 || k % 2 == 1 else { return nil }
+        guard case .rational(let p, let q) = self, k >= 2, k <= 64, p >= 0 else { return nil }
         func iroot(_ v: Int64) -> Int64? {
             let neg = v < 0
             let a = neg ? -v : v

@@ -57,7 +57,9 @@ extension ExprContext {
         return intern(.mul([number(c), rest]))
     }
 
-    public func add(_ terms: [Expr]) -> Expr {
+    public func add(_ terms: [Expr]) -> Expr { add(terms, distribute: true) }
+
+    func add(_ terms: [Expr], distribute: Bool) -> Expr {
         if terms.count == 1 { return terms[0] }
         var constant = Number.zero
         var order: [Expr] = []
@@ -80,6 +82,26 @@ extension ExprContext {
             let c = coefficients[rest]!
             if c.isZero { continue }
             out.append(scaled(c, rest))
+        }
+        // c·(a + b) next to other terms: distribute it if that cancels or merges
+        // something — (x + 1) - 2·(x/2 - 1) is 3 — and otherwise keep it factored
+        if distribute, out.count + (constant.isZero ? 0 : 1) > 1,
+           out.contains(where: { if case .mul(let fs) = $0.kind, fs.count == 2, case .number = fs[0].kind, case .add = fs[1].kind { return true }; return false }) {
+            var expanded: [Expr] = constant.isZero ? [] : [number(constant)]
+            var raw = expanded.count
+            for t in out {
+                if case .mul(let fs) = t.kind, fs.count == 2, case .number = fs[0].kind, case .add(let inner) = fs[1].kind {
+                    expanded += inner.map { mul([fs[0], $0]) }
+                    raw += inner.count
+                } else {
+                    expanded.append(t)
+                    raw += 1
+                }
+            }
+            let candidate = add(expanded, distribute: false)
+            let count: Int
+            if case .add(let ts) = candidate.kind { count = ts.count } else { count = 1 }
+            if count < raw { return candidate }
         }
         out.sort(by: ExprOrder.less)
         let hasConstant = !(constant.isZero)
@@ -136,6 +158,12 @@ extension ExprContext {
             if merged { return mul([number(coefficient)] + out) }   // e.g. |x|^2·x → x^2·x → x^3
         }
         if out.isEmpty { return number(coefficient) }
+        // -(a - b) = b - a: a negated sum is distributed (other coefficients are
+        // distributed by `add` only when that makes terms cancel or merge)
+        if out.count == 1, case .add(let terms) = out[0].kind, coefficient.isMinusOne && coefficient.isExact {
+            let c = number(coefficient)
+            return add(terms.map { mul([c, $0]) })
+        }
         if coefficient.isOne && coefficient.isExact {
             return out.count == 1 ? out[0] : intern(.mul(out))
         }

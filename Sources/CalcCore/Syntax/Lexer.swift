@@ -2,15 +2,14 @@
 //
 // Works over Unicode scalars. It knows the lexical rules of LANGUAGE.md §2:
 // Unicode names with subscript digits, `**` `·` `×` `−` as aliases, digit
-// separators, `#` comments, newlines that end statements except inside
-// brackets, and the lexical derivative forms `d/dx`, `∂f/∂x`, `x²`.
+// separators, `#` comments, newlines (the parser ignores those inside
+// brackets), and the lexical derivative forms `d/dx`, `∂f/∂x`, `x²`.
 // Bad characters and malformed numbers become diagnostics; lexing continues.
 
 public struct Lexer {
     let source: SourceFile
     let s: [Unicode.Scalar]
     var i = 0
-    var depth = 0                 // open ( and [ — newlines inside are not statement ends
     var tokens: [Token] = []
     var diagnostics: [Diagnostic] = []
     var sawSpace = false
@@ -72,7 +71,7 @@ public struct Lexer {
                 sawSpace = true
             case "\n":
                 i += 1
-                if depth == 0 { emit(.newline, start) } else { sawSpace = true }
+                emit(.newline, start)   // the parser skips newlines inside its open brackets
             case ";": i += 1; emit(.semicolon, start)
             case "+": i += 1; emit(.plus, start)
             case "-", "\u{2212}": i += 1; emit(.minus, start)
@@ -83,10 +82,10 @@ public struct Lexer {
             case "/", "\u{00F7}": i += 1; emit(.slash, start)
             case "^": i += 1; emit(.caret, start)
             case "\u{221A}": i += 1; emit(.sqrt, start)   // √
-            case "(": i += 1; depth += 1; emit(.lparen, start)
-            case "[": i += 1; depth += 1; emit(.lbracket, start)
-            case ")": i += 1; depth = max(0, depth - 1); emit(.rparen, start)
-            case "]": i += 1; depth = max(0, depth - 1); emit(.rbracket, start)
+            case "(": i += 1; emit(.lparen, start)
+            case "[": i += 1; emit(.lbracket, start)
+            case ")": i += 1; emit(.rparen, start)
+            case "]": i += 1; emit(.rbracket, start)
             case ",": i += 1; emit(.comma, start)
             case "=": i += 1; emit(.equals, start)
             case "'", "\u{2032}": i += 1; emit(.prime, start)     // ' ′

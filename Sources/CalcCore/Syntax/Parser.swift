@@ -21,6 +21,8 @@ public struct Parser {
     let tokens: [Token]
     var pos = 0
     var depth = 0
+    /// Brackets the parser has opened and not yet closed; newlines inside them are skipped.
+    var bracketDepth = 0
     var diagnostics: [Diagnostic] = []
     /// Contextual words that end an expression here (`from`, `rate`, …).
     var stops: Set<String> = []
@@ -48,7 +50,13 @@ public struct Parser {
 
     mutating func advance() -> Token {
         let t = tokens[pos]
+        switch t.kind {
+        case .lparen, .lbracket: bracketDepth += 1
+        case .rparen, .rbracket: bracketDepth = max(0, bracketDepth - 1)
+        default: break
+        }
         if pos < tokens.count - 1 { pos += 1 }
+        if bracketDepth > 0 { while case .newline = tokens[pos].kind, pos < tokens.count - 1 { pos += 1 } }
         return t
     }
 
@@ -121,6 +129,7 @@ public struct Parser {
             }
             let start = current.range
             depth = 0
+            bracketDepth = 0
             stops = []
             do {
                 let kind = try parseStatement()
@@ -137,8 +146,13 @@ public struct Parser {
         return statements
     }
 
-    /// Skips to the end of the current statement after an error.
+    /// Skips to the end of the current statement after an error. If the
+    /// error came after a line break inside an unclosed bracket, the next
+    /// statement starts on that line: one missing `)` does not swallow the file.
     mutating func synchronize() {
+        let insideBrackets = bracketDepth > 0
+        bracketDepth = 0
+        if insideBrackets, pos > 0, case .newline = tokens[pos - 1].kind { return }
         while !atStatementEnd { _ = advance() }
     }
 
@@ -324,7 +338,10 @@ public struct Parser {
     var implicitMultiplicationFollows: Bool {
         guard pos > 0, case .number = tokens[pos - 1].kind else { return false }
         switch kind {
-        case .name(let n): return !stops.contains(n) && n != "at"
+        case .name(let n):
+            // inside a command (`rate 0.1 steps 5`) only `2x` with no space multiplies
+            if !stops.isEmpty && current.spaceBefore { return false }
+            return !stops.contains(n) && n != "at"
         case .lparen, .sqrt, .nabla, .dOperator, .partial: return true
         default: return false
         }
@@ -503,6 +520,16 @@ public struct Parser {
             switch t.kind {
             case .name(let n):
                 _ = advance()
+                switch kind {
+                case .comma, .rparen: break
+                default:
+                    let r = (try? withStops([]) { p -> SourceRange in
+                        p.pos -= 1
+                        return try p.parseExpr().range
+                    }) ?? t.range
+                    throw fail(.badDerivativeVariable, "expected a variable name to differentiate by, found an expression",
+                               t.range.to(r), help: "differentiate with respect to a name: `diff(x^2, x)`")
+                }
                 specs.append(.variable(Name(n, t.range)))
             case .number(let n):
                 _ = advance()

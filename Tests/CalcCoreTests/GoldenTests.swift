@@ -1,0 +1,75 @@
+// GoldenTests — runs every examples/*.calc and Tests/CalcCoreTests/golden/*.calc
+// through a Session and compares what it prints with the file's own
+// `# expect: LINE` (a result line) and `# expect-error: MESSAGE` (a diagnostic)
+// comments, in order. A file containing `# keep-going` runs past errors.
+
+import Testing
+import Foundation
+@testable import CalcCore
+
+enum Golden {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func files(in dir: String) -> [String] {
+        let url = root.appendingPathComponent(dir)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.hasSuffix(".calc") }.sorted().map { dir + "/" + $0 }
+    }
+
+    static let all: [String] = files(in: "examples") + files(in: "Tests/CalcCoreTests/golden")
+
+    /// The expected lines of a golden file.
+    static func expectations(_ text: String) -> [String] {
+        var out: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let t = line.drop { $0 == " " }
+            if t.hasPrefix("# expect: ") { out.append(String(t.dropFirst("# expect: ".count))) }
+            else if t == "# expect:" { out.append("") }
+            else if t.hasPrefix("# expect-error: ") { out.append("error: " + t.dropFirst("# expect-error: ".count)) }
+            else if t.hasPrefix("# expect-warning: ") { out.append("warning: " + t.dropFirst("# expect-warning: ".count)) }
+        }
+        return out
+    }
+
+    /// What a session prints for the file, one line per result line or diagnostic.
+    static func actual(_ path: String, _ text: String) -> [String] {
+        let session = Session()
+        session.readFile = { p in
+            let url = root.appendingPathComponent(p)
+            if let s = try? String(contentsOf: url, encoding: .utf8) { return .success(s) }
+            return .failure(ReadFailure("no such file"))
+        }
+        var lines: [String] = []
+        session.run(SourceFile(name: path, text: text), keepGoing: text.contains("# keep-going")) { event in
+            switch event {
+            case .result(let s), .info(let s): lines += s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            case .diagnostic(let d): lines.append("\(d.severity.rawValue): \(d.message)")
+            case .quit: break
+            }
+        }
+        return lines
+    }
+}
+
+@Suite("golden files")
+struct GoldenTests {
+    @Test("there are examples to run")
+    func haveExamples() {
+        #expect(Golden.files(in: "examples").count >= 5)
+    }
+
+    @Test("output matches the file's # expect lines", arguments: Golden.all)
+    func golden(_ path: String) throws {
+        let text = try String(contentsOf: Golden.root.appendingPathComponent(path), encoding: .utf8)
+        let expected = Golden.expectations(text)
+        #expect(!expected.isEmpty, "a golden file needs # expect lines")
+        let actual = Golden.actual(path, text)
+        #expect(actual == expected)
+        if actual != expected {
+            for (i, (a, e)) in zip(actual, expected).enumerated() where a != e {
+                Issue.record("first difference at output line \(i + 1):\n  expected: \(e)\n  actual:   \(a)")
+                break
+            }
+        }
+    }
+}
