@@ -32,6 +32,8 @@ public final class Session {
     let interpreter: Interpreter
     /// Reads a file for `:load`; returns its text or an error message.
     public var readFile: ((String) -> Result<String, ReadFailure>)?
+    /// Told about long runs (step, f, |∇f|) about every 0.1 s; a terminal shows it.
+    public var progress: ((Int, Double, Double) -> Void)?
     var loadDepth = 0
 
     public init(interrupt: InterruptFlag = InterruptFlag()) {
@@ -120,8 +122,9 @@ public final class Session {
                                                            body: .syntax(body, file), text: text))
             if !s.silent { emit(.result(text)) }
         case .optimize(let o):
-            throw it.error(.notSupportedYet, "`\(o.maximize ? "maximize" : "minimize")` is not supported yet", o.keyword, scope,
-                           help: "gradient descent arrives with the minimize feature; meanwhile `grad f at (…)` gives the gradient")
+            let outcome = try it.optimize(o, scope, progress: progress)
+            it.globals["ans"] = outcome.value
+            if !s.silent { emit(.result(outcome.text)) }
         case .explain(let e):
             throw it.error(.notSupportedYet, "`explain` is not supported yet", s.range.start == e.range.start ? e.range : SourceRange(s.range.start, s.range.start + 7), scope,
                            help: "meanwhile `diff(…)` gives the derivative")

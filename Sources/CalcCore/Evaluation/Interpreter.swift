@@ -356,6 +356,10 @@ final class Interpreter {
     }
 
     func callUser(_ f: UserFunction, _ args: [Value], _ calleeRange: SourceRange, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        // f(ans) after minimize: a point spreads over the parameters
+        if args.count == 1, f.parameters.count > 1, case .tuple(let xs) = args[0], xs.count == f.parameters.count {
+            return try callUser(f, xs, calleeRange, range, scope)
+        }
         guard args.count == f.parameters.count else {
             let n = f.parameters.count
             throw error(.arity, "`\(f.name)` takes \(n) argument\(n == 1 ? "" : "s") but \(args.count) \(args.count == 1 ? "was" : "were") given",

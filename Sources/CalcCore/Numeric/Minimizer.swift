@@ -1,0 +1,238 @@
+// Minimizer — gradient descent and its classic variants on compiled code.
+//
+// The update rules (θ parameters, g = ∇f(θ), η rate, t = 1, 2, …):
+//   gd        θ ← θ − η·g
+//   momentum  v ← β·v + g;            θ ← θ − η·v                 (β = 0.9)
+//   nesterov  v ← β·v + g;            θ ← θ − η·(g + β·v)         (β = 0.9)
+//   adam      m ← β₁m + (1−β₁)g;  s ← β₂s + (1−β₂)g²;
+//             θ ← θ − η·m̂/(√ŝ + ε),  m̂ = m/(1−β₁ᵗ), ŝ = s/(1−β₂ᵗ)   (β₁ 0.9, β₂ 0.999, ε 1e-8)
+// `maximize` ascends: the same rules with −f.
+//
+// Stops when |∇f| ≤ tol (converged), after `steps` updates (step limit), when
+// θ, f or ∇f stop being finite or f grows past every bound (diverged), or
+// when the interrupt flag is set. One step evaluates the gradient tape only;
+// f is evaluated every `checkEvery` steps for the divergence test and trace.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum Method: String, Sendable, CaseIterable {
+    case gd, momentum, nesterov, adam
+}
+
+public struct MinimizeOptions: Sendable {
+    public var rate: Double
+    public var steps: Int = 10_000
+    public var tol: Double = 1e-8
+    public var every: Int? = nil
+    public var method: Method = .gd
+    public var beta: Double = 0.9
+    public var maximize = false
+    /// Keep f at every step (for plots) and the path of θ.
+    public var record = false
+    public init(rate: Double) { self.rate = rate }
+}
+
+public struct TraceRow: Sendable {
+    public let step: Int
+    public let point: [Double]
+    public let value: Double
+    public let gradientNorm: Double
+}
+
+public enum StopReason: Sendable, Equatable {
+    case converged
+    case stepLimit
+    /// θ or f stopped being finite, or f grew without bound, at `step`.
+    case diverged(String)
+    /// f or its gradient could not be evaluated (found by the caller from a NaN).
+    case notFinite
+    case interrupted
+}
+
+public struct MinimizeRun: Sendable {
+    public var reason: StopReason
+    public var steps: Int
+    public var point: [Double]
+    public var value: Double
+    public var gradient: [Double]
+    public var gradientNorm: Double
+    public var seconds: Double
+    public var trace: [TraceRow]
+    public var values: [Double]            // f per step when recording
+    public var path: [[Double]]            // θ per step when recording (thinned)
+    /// Step at which divergence or a non-finite value was found.
+    public var failedAt: Int?
+    /// The last finite point before a failure.
+    public var lastGood: [Double]?
+}
+
+public struct Minimizer {
+    /// Outputs: [f] — evaluated now and then.
+    public let function: CompiledProgram
+    /// Outputs: ∂f/∂θᵢ in variable order.
+    public let gradient: CompiledProgram
+    public let interrupt: InterruptFlag?
+    /// Called about every 0.1 s during long runs with (step, f, |∇f|).
+    public var progress: ((Int, Double, Double) -> Void)?
+
+    public static let checkEvery = 64
+
+    public init(function: CompiledProgram, gradient: CompiledProgram, interrupt: InterruptFlag? = nil) {
+        self.function = function
+        self.gradient = gradient
+        self.interrupt = interrupt
+    }
+
+    public static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
+    public func run(from start: [Double], _ o: MinimizeOptions) -> MinimizeRun {
+        let n = start.count
+        let t0 = Minimizer.now()
+        var fr = function.makeRegisters()
+        var gr = gradient.makeRegisters()
+        let gOut = gradient.outputs, fOut = function.outputs[0]
+        let sign: Double = o.maximize ? -1 : 1          // maximize = minimize −f
+        var theta = start
+        var v = [Double](repeating: 0, count: n), s = [Double](repeating: 0, count: n)
+        var g = [Double](repeating: 0, count: n)
+        var trace: [TraceRow] = [], values: [Double] = [], path: [[Double]] = []
+        var lastProgress = t0
+        let pathStride = max(1, o.steps / 4000)
+
+        func evalF(_ p: [Double]) -> Double {
+            for i in 0..<n { fr[i] = p[i] }
+            fr.withUnsafeMutableBufferPointer { function.run($0.baseAddress!) }
+            return fr[fOut]
+        }
+        func evalG(_ p: [Double]) -> Double {
+            for i in 0..<n { gr[i] = p[i] }
+            gr.withUnsafeMutableBufferPointer { gradient.run($0.baseAddress!) }
+            var norm2 = 0.0
+            for i in 0..<n { let x = gr[gOut[i]] * sign; g[i] = x; norm2 += x * x }
+            return norm2.squareRoot()
+        }
+        func finish(_ reason: StopReason, _ step: Int, failedAt: Int? = nil, lastGood: [Double]? = nil) -> MinimizeRun {
+            let f = evalF(theta)
+            let norm = evalG(theta)
+            return MinimizeRun(reason: reason, steps: step, point: theta, value: f, gradient: g.map { $0 * sign },
+                               gradientNorm: norm, seconds: Minimizer.now() - t0, trace: trace, values: values,
+                               path: path, failedAt: failedAt, lastGood: lastGood)
+        }
+
+        let f0 = evalF(theta)
+        let bound = Swift.max(1e12, Swift.abs(f0) * 1e12)
+        let g0 = evalG(theta)
+        let gBound = Swift.max(1e10, g0 * 1e10)
+        var lastGood = theta
+        var step = 0
+        let beta1 = o.method == .adam ? 0.9 : o.beta, beta2 = 0.999, eps = 1e-8
+        var b1t = 1.0, b2t = 1.0
+        let eta = o.rate
+        while true {
+            let norm = evalG(theta)
+            if !norm.isFinite || theta.contains(where: { !$0.isFinite }) {
+                return finish(.notFinite, step, failedAt: step, lastGood: lastGood)
+            }
+            if o.record {
+                values.append(evalF(theta))
+                if step % pathStride == 0 { path.append(theta) }
+            }
+            if let k = o.every, step % k == 0 {
+                trace.append(TraceRow(step: step, point: theta, value: evalF(theta), gradientNorm: norm))
+            }
+            if norm > gBound {
+                return finish(.diverged("|∇f| grew from \(NumberFormat.format(g0, digits: 3)) to \(NumberFormat.format(norm, digits: 3))"),
+                              step, failedAt: step, lastGood: lastGood)
+            }
+            if n <= 16 { lastGood = theta }
+            if o.tol > 0 && norm <= o.tol { return finish(.converged, step) }
+            if step >= o.steps { return finish(.stepLimit, step) }
+            if step % Minimizer.checkEvery == 0 {
+                let f = evalF(theta) * sign
+                if !f.isFinite { return finish(.notFinite, step, failedAt: step, lastGood: lastGood) }
+                if f > bound {
+                    return finish(.diverged("f grew past \(NumberFormat.format(f * sign, digits: 3))"), step, failedAt: step, lastGood: lastGood)
+                }
+                lastGood = theta
+                if let interrupt, interrupt.isSet { return finish(.interrupted, step) }
+                if progress != nil && step % 4096 == 0 {
+                    let now = Minimizer.now()
+                    if now - lastProgress > 0.1 { progress?(step, f * sign, norm); lastProgress = now }
+                }
+            }
+            switch o.method {
+            case .gd:
+                for i in 0..<n { theta[i] -= eta * g[i] }
+            case .momentum:
+                for i in 0..<n { v[i] = o.beta * v[i] + g[i]; theta[i] -= eta * v[i] }
+            case .nesterov:
+                for i in 0..<n { v[i] = o.beta * v[i] + g[i]; theta[i] -= eta * (g[i] + o.beta * v[i]) }
+            case .adam:
+                b1t *= beta1; b2t *= beta2
+                for i in 0..<n {
+                    v[i] = beta1 * v[i] + (1 - beta1) * g[i]
+                    s[i] = beta2 * s[i] + (1 - beta2) * g[i] * g[i]
+                    let mhat = v[i] / (1 - b1t), shat = s[i] / (1 - b2t)
+                    theta[i] -= eta * mhat / (shat.squareRoot() + eps)
+                }
+            }
+            step += 1
+            if theta.contains(where: { !$0.isFinite || Swift.abs($0) > 1e150 }) {
+                return finish(.diverged("θ left every bound"), step, failedAt: step, lastGood: lastGood)
+            }
+        }
+    }
+}
+
+/// Eigenvalues of a small symmetric matrix (cyclic Jacobi), ascending.
+public func symmetricEigenvalues(_ m: [[Double]]) -> [Double] {
+    let n = m.count
+    if n == 0 { return [] }
+    var a = m
+    for _ in 0..<100 {
+        var off = 0.0
+        for i in 0..<n { for j in 0..<n where i != j { off += a[i][j] * a[i][j] } }
+        if off < 1e-22 * Swift.max(1, a.indices.reduce(0) { $0 + a[$1][$1] * a[$1][$1] }) { break }
+        for p in 0..<n {
+            for q in (p + 1)..<n where a[p][q] != 0 {
+                let theta = (a[q][q] - a[p][p]) / (2 * a[p][q])
+                let t = (theta >= 0 ? 1.0 : -1.0) / (Swift.abs(theta) + (theta * theta + 1).squareRoot())
+                let c = 1 / (t * t + 1).squareRoot(), s = t * c
+                for k in 0..<n {
+                    let akp = a[k][p], akq = a[k][q]
+                    a[k][p] = c * akp - s * akq
+                    a[k][q] = s * akp + c * akq
+                }
+                for k in 0..<n {
+                    let apk = a[p][k], aqk = a[q][k]
+                    a[p][k] = c * apk - s * aqk
+                    a[q][k] = s * apk + c * aqk
+                }
+            }
+        }
+    }
+    return (0..<n).map { a[$0][$0] }.sorted()
+}
+
+/// Deterministic random numbers for multi-start (SplitMix64).
+public struct SeededRandom {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [lo, hi).
+    public mutating func uniform(_ lo: Double, _ hi: Double) -> Double {
+        lo + (hi - lo) * Double(next() >> 11) * (1.0 / 9007199254740992.0)
+    }
+}
