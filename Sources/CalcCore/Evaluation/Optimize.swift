@@ -321,15 +321,17 @@ extension Interpreter {
     }
 
     /// "Hessian eigenvalues 0.4, 1001.6: a local minimum".
-    func classify(_ grads: [Expr], _ vars: [String], at p: [Double], stationary: Bool) -> String {
+    /// An eigenvalue counts as zero below max(1e-8, √tol)·max(1, |λ|max): where |∇f| ≤ tol is
+    /// all we know, curvature that small cannot be told apart from flat (x⁴ at its minimum).
+    func classify(_ grads: [Expr], _ vars: [String], at p: [Double], stationary: Bool, tol: Double = 1e-8) -> String {
         guard let h = hessian(grads, vars, at: p) else { return "  Hessian: not available at this point" }
         let ev = symmetricEigenvalues(h)
         let scale = max(1, ev.map { abs($0) }.max() ?? 1)
-        let tiny = 1e-8 * scale
+        let tiny = max(1e-8, tol > 0 ? tol.squareRoot() : 0) * scale
         let shown = ev.count <= 8 ? ev.map { NumberFormat.format(abs($0) < 1e-12 * scale ? 0 : $0, digits: 6) }.joined(separator: ", ")
             : "\(NumberFormat.format(ev.first!, digits: 6)) … \(NumberFormat.format(ev.last!, digits: 6)) (\(ev.count) values)"
         let kind: String
-        if ev.contains(where: { abs($0) <= tiny }) { kind = "undetermined (the Hessian is singular)" }
+        if ev.contains(where: { abs($0) <= tiny }) { kind = stationary ? "undetermined (the Hessian is singular)" : "flat in some direction (not yet a stationary point)" }
         else if ev.allSatisfy({ $0 > 0 }) { kind = stationary ? "a local minimum" : "curving up in every direction (not yet a stationary point)" }
         else if ev.allSatisfy({ $0 < 0 }) { kind = stationary ? "a local maximum" : "curving down in every direction (not yet a stationary point)" }
         else { kind = stationary ? "a saddle point" : "curving up and down (not yet a stationary point)" }
@@ -401,7 +403,7 @@ extension Interpreter {
         lines.append("  at \(formatPoint(t.variables, run.point))")
         lines.append("  f = \(fmt(run.value))")
         let stationary = run.reason == .converged || run.gradientNorm <= max(o.tol, 1e-6)
-        lines.append(classify(grads, t.variables, at: run.point, stationary: stationary))
+        lines.append(classify(grads, t.variables, at: run.point, stationary: stationary, tol: o.tol))
         if run.reason == .stepLimit {
             lines.append("  help: raise `steps`, or try a larger rate" + (o.method == .gd ? " or `method momentum`" : ""))
         }
