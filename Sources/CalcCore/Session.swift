@@ -126,8 +126,8 @@ public final class Session {
             it.globals["ans"] = outcome.value
             if !s.silent { emit(.result(outcome.text)) }
         case .explain(let e):
-            throw it.error(.notSupportedYet, "`explain` is not supported yet", s.range.start == e.range.start ? e.range : SourceRange(s.range.start, s.range.start + 7), scope,
-                           help: "meanwhile `diff(…)` gives the derivative")
+            let text = try it.explain(e, scope)
+            if !s.silent { emit(.result(text)) }
         case .plot(let p):
             throw it.error(.notSupportedYet, "`plot` is not supported yet", p.keyword, scope)
         case .meta(let command, let argument):
@@ -200,20 +200,9 @@ public final class Session {
 
     // MARK: formatting
 
-    var printer: Printer { Printer(style: settings.format, digits: settings.digits) }
 
     /// A value as the user sees it.
-    public func format(_ v: Value) -> String {
-        switch v {
-        case .number(let n):
-            if case .rational(let p, 1) = n { return "\(p)" }
-            return NumberFormat.format(n.double, digits: settings.digits)
-        case .symbolic(let e, _): return printer.print(e)
-        case .tuple(let xs): return "(" + xs.map(format).joined(separator: ", ") + ")"
-        case .list(let xs, _): return "[" + xs.map(format).joined(separator: ", ") + "]"
-        case .function(let f): return f.text
-        }
-    }
+    public func format(_ v: Value) -> String { interpreter.format(v) }
 
     /// Like `format`, naming gradients and functions the way the notation reads.
     func describe(_ v: Value, for node: Node) -> String {

@@ -40,6 +40,21 @@ final class Interpreter {
         let file: SourceFile
     }
 
+    var printer: Printer { Printer(style: settings.format, digits: settings.digits) }
+
+    /// A value as the user sees it.
+    func format(_ v: Value) -> String {
+        switch v {
+        case .number(let n):
+            if case .rational(let p, 1) = n { return "\(p)" }
+            return NumberFormat.format(n.double, digits: settings.digits)
+        case .symbolic(let e, _): return printer.print(e)
+        case .tuple(let xs): return "(" + xs.map(format).joined(separator: ", ") + ")"
+        case .list(let xs, _): return "[" + xs.map(format).joined(separator: ", ") + "]"
+        case .function(let f): return f.text
+        }
+    }
+
     init(context: ExprContext, interrupt: InterruptFlag) {
         self.ctx = context
         self.interrupt = interrupt
