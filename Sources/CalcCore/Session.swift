@@ -46,6 +46,9 @@ public final class Session {
         set { interpreter.settings = newValue }
     }
 
+    /// The value bound to a name (`ans` included), if any.
+    public func value(of name: String) -> Value? { interpreter.globals[name] }
+
     /// Names the user has bound (variables and functions), for completion.
     public var userNames: [String] { interpreter.globals.keys.sorted() }
     /// The user's functions by name, for completion (adds `(`).

@@ -415,21 +415,26 @@ extension Interpreter {
     func divergence(_ run: MinimizeRun, _ why: String, _ o: MinimizeOptions, _ t: OptimizationTarget, _ grads: [Expr], _ start: [Double]) -> OptimizationOutcome {
         // Running off to -∞ (or +∞ when maximizing) is the function's doing, not the rate's.
         let f0 = (try? Compiler.compile([t.expr], variables: t.variables, context: ctx))?.evaluate(start)[0] ?? .nan
-        let fEnd = run.lastGood.flatMap { (try? Compiler.compile([t.expr], variables: t.variables, context: ctx))?.evaluate($0)[0] } ?? .nan
+        let fEnd = reached(run).flatMap { (try? Compiler.compile([t.expr], variables: t.variables, context: ctx))?.evaluate($0)[0] } ?? .nan
         let improving = fEnd.isFinite && f0.isFinite && (o.maximize ? fEnd > f0 + 1 : fEnd < f0 - 1)
         var lines: [String]
         if improving {
             lines = ["diverged at step \(NumberFormat.grouped(run.failedAt ?? run.steps)): \(why) while f kept \(o.maximize ? "growing" : "falling") (to \(short(fEnd)))",
                      "  `\(t.label)` is unbounded \(o.maximize ? "above" : "below") along this path: there is no \(o.maximize ? "maximum" : "minimum") to find"]
-            if let good = run.lastGood { lines.append("  by then it had reached \(formatPoint(t.variables, good))") }
+            if let good = reached(run) { lines.append("  by then it had reached \(formatPoint(t.variables, good))") }
             lines.append("  help: a saddle or a slope sends gradient descent away; try another start or check the function")
         } else {
             lines = ["diverged at step \(NumberFormat.grouped(run.failedAt ?? run.steps)): \(why) — the rate \(short(o.rate)) is too large"]
-            if let good = run.lastGood { lines.append("  by then it had reached \(formatPoint(t.variables, good))") }
+            if let good = reached(run) { lines.append("  by then it had reached \(formatPoint(t.variables, good))") }
             lines += rateAdvice(grads, t.variables, at: start, rate: o.rate, method: o.method)
         }
         let text = traceTable(run.trace, t.variables) + lines.joined(separator: "\n")
         return OptimizationOutcome(text: text, value: pointValue(run.lastGood ?? start), runs: [run])
+    }
+
+    /// Where a failed run stood: its last point if finite, else the last checkpoint.
+    func reached(_ run: MinimizeRun) -> [Double]? {
+        run.point.allSatisfy(\.isFinite) ? run.point : run.lastGood
     }
 
     /// Finds which operation failed, with the checked evaluator, at the point where a NaN appeared.

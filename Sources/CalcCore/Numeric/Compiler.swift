@@ -25,11 +25,12 @@ public final class CompiledProgram: @unchecked Sendable {
     enum Op: UInt8 {
         case add, sub, mul, div, neg, recip, square, addImm, mulImm, subFromImm, powInt, powReal, pow, sqrt
         case mulAdd            // dst = a*b + c
+        case addScaled         // dst = a + imm*b
         case call1, call2
     }
     struct Instruction {
         var op: Op
-        var fn: UInt8 = 0      // Builtin index for call1/call2
+        var fn: Builtin = .sin // for call1/call2
         var dst: Int32
         var a: Int32
         var b: Int32 = 0
@@ -37,7 +38,25 @@ public final class CompiledProgram: @unchecked Sendable {
         var imm: Double = 0
     }
 
+    /// Runs of instructions with the same operation and no dependencies among them.
+    struct Batch {
+        var op: Op
+        var start: Int32
+        var end: Int32
+    }
+
     let code: [Instruction]
+    let batches: [Batch]
+    /// The tape as stable buffers for the minimizer's inner loop.
+    func withTape<R>(_ body: (Tape) -> R) -> R {
+        code.withUnsafeBufferPointer { c in batches.withUnsafeBufferPointer { b in body(Tape(code: c, batches: b)) } }
+    }
+    struct Tape {
+        let code: UnsafeBufferPointer<Instruction>
+        let batches: UnsafeBufferPointer<Batch>
+        /// Batches pay off only when they are long enough; short tapes run linearly.
+        var batched: Bool { code.count >= 3 * batches.count }
+    }
     /// Registers 0..<inputCount are the variables, in order.
     public let inputCount: Int
     /// Register of each output expression.
@@ -48,7 +67,7 @@ public final class CompiledProgram: @unchecked Sendable {
     public var registerCount: Int { initial.count }
 
     init(code: [Instruction], inputCount: Int, outputs: [Int], initial: [Double]) {
-        self.code = code
+        (self.code, self.batches) = CompiledProgram.schedule(code, registers: initial.count)
         self.inputCount = inputCount
         self.outputs = outputs
         self.initial = initial
@@ -60,8 +79,74 @@ public final class CompiledProgram: @unchecked Sendable {
     /// Runs the tape over `r` (inputs in r[0..<inputCount]); outputs are at `outputs`.
     @inline(__always)
     public func run(_ r: UnsafeMutablePointer<Double>) {
-        code.withUnsafeBufferPointer { tape in
-            for ins in tape {
+        withTape { CompiledProgram.execute($0, r) }
+    }
+
+    /// Orders instructions by dependency level (an instruction's level is one
+    /// more than the deepest instruction it reads from) and, within a level,
+    /// by operation; each run of one operation becomes a batch. Instructions
+    /// in a batch are independent, so a batch is one dispatch and a tight
+    /// loop — the branch predictor sees long runs instead of a new indirect
+    /// jump per operation.
+    static func schedule(_ code: [Instruction], registers: Int) -> ([Instruction], [Batch]) {
+        var level = [Int32](repeating: 0, count: registers)
+        var keyed: [(level: Int32, op: UInt8, index: Int)] = []
+        keyed.reserveCapacity(code.count)
+        for (i, ins) in code.enumerated() {
+            var l = level[Int(ins.a)]
+            switch ins.op {
+            case .add, .sub, .mul, .div, .pow, .call2, .addScaled: l = max(l, level[Int(ins.b)])
+            case .mulAdd: l = max(l, level[Int(ins.b)], level[Int(ins.c)])
+            default: break
+            }
+            level[Int(ins.dst)] = l + 1
+            keyed.append((l + 1, ins.op.rawValue, i))
+        }
+        keyed.sort { ($0.level, $0.op, $0.index) < ($1.level, $1.op, $1.index) }
+        var ordered: [Instruction] = []
+        ordered.reserveCapacity(code.count)
+        var batches: [Batch] = []
+        for (k, key) in keyed.enumerated() {
+            let ins = code[key.index]
+            if k > 0, keyed[k - 1].level == key.level, keyed[k - 1].op == key.op {
+                batches[batches.count - 1].end += 1
+            } else {
+                batches.append(Batch(op: ins.op, start: Int32(k), end: Int32(k + 1)))
+            }
+            ordered.append(ins)
+        }
+        return (ordered, batches)
+    }
+
+    /// The interpreter: one dispatch per batch, then a loop over its operands.
+    /// No allocation, no checks.
+    @inline(__always)
+    static func execute(_ tape: Tape, _ r: UnsafeMutablePointer<Double>) {
+        guard tape.batched else {
+            for ins in tape.code { step(ins, r) }
+            return
+        }
+        let code = tape.code.baseAddress!
+        for batch in tape.batches {
+            let lo = Int(batch.start), hi = Int(batch.end)
+            switch batch.op {
+            case .add: for k in lo..<hi { let i = code[k]; r[Int(i.dst)] = r[Int(i.a)] + r[Int(i.b)] }
+            case .sub: for k in lo..<hi { let i = code[k]; r[Int(i.dst)] = r[Int(i.a)] - r[Int(i.b)] }
+            case .mul: for k in lo..<hi { let i = code[k]; r[Int(i.dst)] = r[Int(i.a)] * r[Int(i.b)] }
+            case .mulAdd: for k in lo..<hi { let i = code[k]; r[Int(i.dst)] = r[Int(i.a)] * r[Int(i.b)] + r[Int(i.c)] }
+            case .addScaled: for k in lo..<hi { let i = code[k]; r[Int(i.dst)] = r[Int(i.a)] + i.imm * r[Int(i.b)] }
+            case .square: for k in lo..<hi { let i = code[k]; let x = r[Int(i.a)]; r[Int(i.dst)] = x * x }
+            case .mulImm: for k in lo..<hi { let i = code[k]; r[Int(i.dst)] = r[Int(i.a)] * i.imm }
+            case .addImm: for k in lo..<hi { let i = code[k]; r[Int(i.dst)] = r[Int(i.a)] + i.imm }
+            default: for k in lo..<hi { step(code[k], r) }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func step(_ ins: Instruction, _ r: UnsafeMutablePointer<Double>) {
+        do {
+            do {
                 let d = Int(ins.dst), a = Int(ins.a)
                 switch ins.op {
                 case .add: r[d] = r[a] + r[Int(ins.b)]
@@ -75,12 +160,13 @@ public final class CompiledProgram: @unchecked Sendable {
                 case .mulImm: r[d] = r[a] * ins.imm
                 case .subFromImm: r[d] = ins.imm - r[a]
                 case .mulAdd: r[d] = r[a] * r[Int(ins.b)] + r[Int(ins.c)]
+                case .addScaled: r[d] = r[a] + ins.imm * r[Int(ins.b)]
                 case .powInt: r[d] = CompiledProgram.powInt(r[a], Int(ins.b))
                 case .powReal: r[d] = Glibc.pow(r[a], ins.imm)
                 case .pow: r[d] = Glibc.pow(r[a], r[Int(ins.b)])
                 case .sqrt: r[d] = r[a].squareRoot()
-                case .call1: r[d] = Builtin.allCases[Int(ins.fn)].fastValue(r[a])
-                case .call2: r[d] = Builtin.allCases[Int(ins.fn)].fastValue(r[a], r[Int(ins.b)])
+                case .call1: r[d] = ins.fn.fastValue(r[a])
+                case .call2: r[d] = ins.fn.fastValue(r[a], r[Int(ins.b)])
                 }
             }
         }
@@ -187,7 +273,7 @@ public struct Compiler {
         return r
     }
 
-    mutating func emit(_ op: CompiledProgram.Op, _ a: Int, _ b: Int = 0, c: Int = 0, imm: Double = 0, fn: UInt8 = 0) throws(CompileError) -> Int {
+    mutating func emit(_ op: CompiledProgram.Op, _ a: Int, _ b: Int = 0, c: Int = 0, imm: Double = 0, fn: Builtin = .sin) throws(CompileError) -> Int {
         if code.count >= Compiler.maxInstructions { throw CompileError(message: "the function is too large to compile") }
         let d = newRegister()
         code.append(.init(op: op, fn: fn, dst: Int32(d), a: Int32(a), b: Int32(b), c: Int32(c), imm: imm))
@@ -282,43 +368,37 @@ public struct Compiler {
         case .pow(let b, let x): r = try compilePower(b, x)
         case .call(let f, let args):
             if f.isReduction { r = f == .len ? constant(1) : try compile(args[0]) }
-            else if args.count == 1 { r = try emit(.call1, try compile(args[0]), fn: UInt8(Builtin.allCases.firstIndex(of: f)!)) }
-            else { r = try emit(.call2, try compile(args[0]), try compile(args[1]), fn: UInt8(Builtin.allCases.firstIndex(of: f)!)) }
+            else if args.count == 1 { r = try emit(.call1, try compile(args[0]), fn: f) }
+            else { r = try emit(.call2, try compile(args[0]), try compile(args[1]), fn: f) }
         }
         memo[ObjectIdentifier(e)] = r
         return r
     }
 
-    /// A sum as a chain of adds and subtracts (negative terms subtract; c·a·b + acc fuses).
+    /// A sum as a chain: `acc + c·term` is one instruction (addScaled), a
+    /// plain term an add, a product of two registers a fused multiply-add.
     mutating func compileSum(_ terms: [Expr]) throws(CompileError) -> Int {
         var constantTerm = 0.0
-        var positives: [Expr] = [], negatives: [Expr] = []
+        var acc: Int? = nil
         for t in terms {
             if case .number(let n) = t.kind { constantTerm += n.double; continue }
-            if case .mul(let fs) = t.kind, case .number(let c) = fs[0].kind, c.isNegative {
-                negatives.append(ctx.mul([ctx.number(-c)] + fs[1...]))
-            } else {
-                positives.append(t)
+            var coefficient = 1.0
+            var rest = t
+            if case .mul(let fs) = t.kind, case .number(let c) = fs[0].kind {
+                coefficient = c.double
+                rest = fs.count == 2 ? fs[1] : ctx.mul(Array(fs[1...]))
             }
-        }
-        var acc: Int? = nil
-        for t in positives {
-            if let a = acc {
-                // fuse a product of two registers into the addition: a + x*y
-                if case .mul(let fs) = t.kind, fs.count == 2, memo[ObjectIdentifier(t)] == nil, !(fs[0].numberValue != nil) {
-                    let x = try compile(fs[0]), y = try compile(fs[1])
-                    acc = try emit(.mulAdd, x, y, c: a)
-                } else {
-                    acc = try emit(.add, a, try compile(t))
-                }
-            } else {
-                acc = try compile(t)
+            guard let a = acc else {
+                acc = coefficient == 1 ? try compile(rest) : try compile(t)
+                continue
             }
-        }
-        for t in negatives {
-            let v = try compile(t)
-            if let a = acc { acc = try emit(.sub, a, v) }
-            else { acc = try emit(.neg, v) }
+            if coefficient != 1 {
+                acc = try emit(.addScaled, a, try compile(rest), imm: coefficient)
+            } else if case .mul(let fs) = t.kind, fs.count == 2, memo[ObjectIdentifier(t)] == nil {
+                acc = try emit(.mulAdd, try compile(fs[0]), try compile(fs[1]), c: a)
+            } else {
+                acc = try emit(.add, a, try compile(t))
+            }
         }
         guard let a = acc else { return constant(constantTerm) }
         return constantTerm == 0 ? a : try emit(.addImm, a, imm: constantTerm)

@@ -92,99 +92,128 @@ public struct Minimizer {
     }
 
     public func run(from start: [Double], _ o: MinimizeOptions) -> MinimizeRun {
+        gradient.withTape { tape in run(tape, from: start, o) }
+    }
+
+    /// The descent loop. θ lives in the gradient program's input registers and
+    /// is updated in place; all state is in buffers allocated once, so a step
+    /// costs one pass over the gradient tape plus the update.
+    func run(_ tape: CompiledProgram.Tape, from start: [Double], _ o: MinimizeOptions) -> MinimizeRun {
         let n = start.count
         let t0 = Minimizer.now()
-        var fr = function.makeRegisters()
-        var gr = gradient.makeRegisters()
-        let gOut = gradient.outputs, fOut = function.outputs[0]
+        let regs = UnsafeMutablePointer<Double>.allocate(capacity: gradient.registerCount)
+        let fRegs = UnsafeMutablePointer<Double>.allocate(capacity: function.registerCount)
+        let gOut = UnsafeMutablePointer<Int>.allocate(capacity: max(n, 1))
+        let v = UnsafeMutablePointer<Double>.allocate(capacity: max(n, 1))
+        let s = UnsafeMutablePointer<Double>.allocate(capacity: max(n, 1))
+        let lastGoodBuf = UnsafeMutablePointer<Double>.allocate(capacity: max(n, 1))
+        defer { regs.deallocate(); fRegs.deallocate(); gOut.deallocate(); v.deallocate(); s.deallocate(); lastGoodBuf.deallocate() }
+        gradient.makeRegisters().withUnsafeBufferPointer { regs.initialize(from: $0.baseAddress!, count: $0.count) }
+        function.makeRegisters().withUnsafeBufferPointer { fRegs.initialize(from: $0.baseAddress!, count: $0.count) }
+        for i in 0..<n {
+            gOut[i] = gradient.outputs[i]
+            regs[i] = start[i]
+            lastGoodBuf[i] = start[i]
+            v[i] = 0; s[i] = 0
+        }
+        let fOut = function.outputs[0]
         let sign: Double = o.maximize ? -1 : 1          // maximize = minimize −f
-        var theta = start
-        var v = [Double](repeating: 0, count: n), s = [Double](repeating: 0, count: n)
-        var g = [Double](repeating: 0, count: n)
         var trace: [TraceRow] = [], values: [Double] = [], path: [[Double]] = []
         var lastProgress = t0
         let pathStride = max(1, o.steps / 4000)
 
-        func evalF(_ p: [Double]) -> Double {
-            for i in 0..<n { fr[i] = p[i] }
-            fr.withUnsafeMutableBufferPointer { function.run($0.baseAddress!) }
-            return fr[fOut]
+        func theta() -> [Double] { (0..<n).map { regs[$0] } }
+        func evalF() -> Double {
+            for i in 0..<n { fRegs[i] = regs[i] }
+            function.run(fRegs)
+            return fRegs[fOut]
         }
-        func evalG(_ p: [Double]) -> Double {
-            for i in 0..<n { gr[i] = p[i] }
-            gr.withUnsafeMutableBufferPointer { gradient.run($0.baseAddress!) }
+        /// Runs the gradient tape at the current θ and returns |∇f|.
+        @inline(__always) func gradientNorm() -> Double {
+            CompiledProgram.execute(tape, regs)
             var norm2 = 0.0
-            for i in 0..<n { let x = gr[gOut[i]] * sign; g[i] = x; norm2 += x * x }
+            for i in 0..<n { let x = regs[gOut[i]]; norm2 += x * x }
             return norm2.squareRoot()
         }
-        func finish(_ reason: StopReason, _ step: Int, failedAt: Int? = nil, lastGood: [Double]? = nil) -> MinimizeRun {
-            let f = evalF(theta)
-            let norm = evalG(theta)
-            return MinimizeRun(reason: reason, steps: step, point: theta, value: f, gradient: g.map { $0 * sign },
+        func finish(_ reason: StopReason, _ step: Int, failedAt: Int? = nil, lastGood: Bool = false) -> MinimizeRun {
+            let f = evalF()
+            let norm = gradientNorm()
+            return MinimizeRun(reason: reason, steps: step, point: theta(), value: f, gradient: (0..<n).map { regs[gOut[$0]] },
                                gradientNorm: norm, seconds: Minimizer.now() - t0, trace: trace, values: values,
-                               path: path, failedAt: failedAt, lastGood: lastGood)
+                               path: path, failedAt: failedAt, lastGood: lastGood ? (0..<n).map { lastGoodBuf[$0] } : nil)
         }
 
-        let f0 = evalF(theta)
+        let f0 = evalF() * sign
         let bound = Swift.max(1e12, Swift.abs(f0) * 1e12)
-        let g0 = evalG(theta)
+        let g0 = gradientNorm()
         let gBound = Swift.max(1e10, g0 * 1e10)
-        var lastGood = theta
         var step = 0
-        let beta1 = o.method == .adam ? 0.9 : o.beta, beta2 = 0.999, eps = 1e-8
+        let beta = o.beta, beta1 = 0.9, beta2 = 0.999, eps = 1e-8
         var b1t = 1.0, b2t = 1.0
-        let eta = o.rate
+        let eta = o.rate * sign, tol = o.tol, steps = o.steps
+        let watch = o.record || o.every != nil
         while true {
-            let norm = evalG(theta)
-            if !norm.isFinite || theta.contains(where: { !$0.isFinite }) {
-                return finish(.notFinite, step, failedAt: step, lastGood: lastGood)
-            }
-            if o.record {
-                values.append(evalF(theta))
-                if step % pathStride == 0 { path.append(theta) }
-            }
-            if let k = o.every, step % k == 0 {
-                trace.append(TraceRow(step: step, point: theta, value: evalF(theta), gradientNorm: norm))
-            }
+            let norm = gradientNorm()
+            if !norm.isFinite { return finish(.notFinite, step, failedAt: step, lastGood: true) }
             if norm > gBound {
                 return finish(.diverged("|∇f| grew from \(NumberFormat.format(g0, digits: 3)) to \(NumberFormat.format(norm, digits: 3))"),
-                              step, failedAt: step, lastGood: lastGood)
+                              step, failedAt: step, lastGood: true)
             }
-            if n <= 16 { lastGood = theta }
-            if o.tol > 0 && norm <= o.tol { return finish(.converged, step) }
-            if step >= o.steps { return finish(.stepLimit, step) }
-            if step % Minimizer.checkEvery == 0 {
-                let f = evalF(theta) * sign
-                if !f.isFinite { return finish(.notFinite, step, failedAt: step, lastGood: lastGood) }
-                if f > bound {
-                    return finish(.diverged("f grew past \(NumberFormat.format(f * sign, digits: 3))"), step, failedAt: step, lastGood: lastGood)
+            if watch {
+                if o.record {
+                    values.append(evalF())
+                    if step % pathStride == 0 { path.append(theta()) }
                 }
-                lastGood = theta
+                if let k = o.every, step % k == 0 {
+                    trace.append(TraceRow(step: step, point: theta(), value: evalF(), gradientNorm: norm))
+                }
+            }
+            if tol > 0 && norm <= tol { return finish(.converged, step) }
+            if step >= steps { return finish(.stepLimit, step) }
+            if step & (Minimizer.checkEvery - 1) == 0 {
+                let f = evalF() * sign
+                if !f.isFinite { return finish(.notFinite, step, failedAt: step, lastGood: true) }
+                if f > bound { return finish(.diverged("f grew past \(NumberFormat.format(f * sign, digits: 3))"), step, failedAt: step, lastGood: true) }
+                for i in 0..<n { lastGoodBuf[i] = regs[i] }
                 if let interrupt, interrupt.isSet { return finish(.interrupted, step) }
-                if progress != nil && step % 4096 == 0 {
+                if let progress, step & 4095 == 0 {
                     let now = Minimizer.now()
-                    if now - lastProgress > 0.1 { progress?(step, f * sign, norm); lastProgress = now }
+                    if now - lastProgress > 0.1 { progress(step, f * sign, norm); lastProgress = now }
                 }
             }
+            // the update; the gradient outputs are read before any input register changes
+            var largest = 0.0
             switch o.method {
             case .gd:
-                for i in 0..<n { theta[i] -= eta * g[i] }
+                if n == 1 {
+                    regs[0] -= eta * regs[gOut[0]]
+                    largest = Swift.abs(regs[0])
+                } else {
+                    for i in 0..<n { v[i] = regs[gOut[i]] }
+                    for i in 0..<n { regs[i] -= eta * v[i]; largest = Swift.max(largest, Swift.abs(regs[i])) }
+                }
             case .momentum:
-                for i in 0..<n { v[i] = o.beta * v[i] + g[i]; theta[i] -= eta * v[i] }
+                for i in 0..<n { v[i] = beta * v[i] + regs[gOut[i]] }
+                for i in 0..<n { regs[i] -= eta * v[i]; largest = Swift.max(largest, Swift.abs(regs[i])) }
             case .nesterov:
-                for i in 0..<n { v[i] = o.beta * v[i] + g[i]; theta[i] -= eta * (g[i] + o.beta * v[i]) }
+                for i in 0..<n { s[i] = regs[gOut[i]]; v[i] = beta * v[i] + s[i] }
+                for i in 0..<n { regs[i] -= eta * (s[i] + beta * v[i]); largest = Swift.max(largest, Swift.abs(regs[i])) }
             case .adam:
                 b1t *= beta1; b2t *= beta2
+                let c1 = 1 / (1 - b1t), c2 = 1 / (1 - b2t)
                 for i in 0..<n {
-                    v[i] = beta1 * v[i] + (1 - beta1) * g[i]
-                    s[i] = beta2 * s[i] + (1 - beta2) * g[i] * g[i]
-                    let mhat = v[i] / (1 - b1t), shat = s[i] / (1 - b2t)
-                    theta[i] -= eta * mhat / (shat.squareRoot() + eps)
+                    let g = regs[gOut[i]] * sign
+                    v[i] = beta1 * v[i] + (1 - beta1) * g
+                    s[i] = beta2 * s[i] + (1 - beta2) * g * g
+                }
+                for i in 0..<n {
+                    regs[i] -= o.rate * (v[i] * c1) / ((s[i] * c2).squareRoot() + eps)
+                    largest = Swift.max(largest, Swift.abs(regs[i]))
                 }
             }
             step += 1
-            if theta.contains(where: { !$0.isFinite || Swift.abs($0) > 1e150 }) {
-                return finish(.diverged("θ left every bound"), step, failedAt: step, lastGood: lastGood)
+            if !(largest <= 1e150) {
+                return finish(.diverged("θ left every bound"), step, failedAt: step, lastGood: true)
             }
         }
     }
