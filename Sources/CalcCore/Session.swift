@@ -32,6 +32,11 @@ public final class Session {
     let interpreter: Interpreter
     /// Reads a file for `:load`; returns its text or an error message.
     public var readFile: ((String) -> Result<String, ReadFailure>)?
+    /// Writes a file for `plot … to "file.svg"`; returns an error message on failure.
+    public var writeFile: ((String, String) -> Result<Void, ReadFailure>)? {
+        get { interpreter.writeFile }
+        set { interpreter.writeFile = newValue }
+    }
     /// Told about long runs (step, f, |∇f|) about every 0.1 s; a terminal shows it.
     public var progress: ((Int, Double, Double) -> Void)?
     var loadDepth = 0
@@ -132,7 +137,8 @@ public final class Session {
             let text = try it.explain(e, scope)
             if !s.silent { emit(.result(text)) }
         case .plot(let p):
-            throw it.error(.notSupportedYet, "`plot` is not supported yet", p.keyword, scope)
+            let text = try it.plot(p, scope)
+            if !s.silent { emit(.result(text)) }
         case .meta(let command, let argument):
             return try meta(command, argument, s.range, file, emit: emit)
         }

@@ -21,7 +21,21 @@ final class Runner {
         self.terminal = terminal
         self.keepGoing = keepGoing
         self.session.readFile = { path in FileReader.read(path) }
+        self.session.writeFile = { path, text in FileReader.write(path, text) }
+        var s = self.session.settings
+        s.plotWidth = max(20, min(Terminal.width, 160))
+        s.color = terminal.colorOutput
+        self.session.settings = s
+        if terminal.stderrIsTTY {
+            // a progress line on long runs, overwritten in place and cleared at the end
+            self.session.progress = { step, f, norm in
+                Output.err("\r\u{1B}[2K  step \(NumberFormat.grouped(step))   f = \(NumberFormat.format(f, digits: 6))   |∇f| = \(NumberFormat.format(norm, digits: 3))   (Ctrl-C stops)")
+                Runner.progressShown = true
+            }
+        }
     }
+
+    nonisolated(unsafe) static var progressShown = false
 
     func runFile(_ path: String) -> FileResult {
         switch FileReader.read(path) {
@@ -51,6 +65,10 @@ final class Runner {
     }
 
     func emit(_ event: Event) {
+        if Runner.progressShown {
+            Output.err("\r\u{1B}[2K")
+            Runner.progressShown = false
+        }
         switch event {
         case .result(let s), .info(let s): Output.out(s + "\n")
         case .diagnostic(let d):
@@ -83,6 +101,21 @@ enum FileReader {
         guard fd >= 0 else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
         defer { close(fd) }
         return .success(readAll(fd: fd))
+    }
+
+    /// Writes a whole file (created or truncated).
+    static func write(_ path: String, _ text: String) -> Result<Void, ReadFailure> {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue }
+            else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
+        }
+        return .success(())
     }
 
     static func readAll(fd: Int32) -> String {

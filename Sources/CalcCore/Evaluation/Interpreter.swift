@@ -16,6 +16,10 @@ import Glibc
 public struct Settings: Sendable {
     public var digits: Int = 12
     public var format: Printer.Style = .plain
+    /// Terminal plots: width in columns, plot-area height in rows, colour.
+    public var plotWidth: Int = 72
+    public var plotHeight: Int = 14
+    public var color: Bool = false
     public init() {}
 }
 
@@ -24,6 +28,8 @@ final class Interpreter {
     var globals: [String: Value] = [:]
     var settings = Settings()
     var callStack: [String] = []
+    /// Writes a file (plots to SVG); set by the Session from its caller.
+    var writeFile: ((String, String) -> Result<Void, ReadFailure>)?
     let interrupt: InterruptFlag
 
     /// Largest expression depth a value may reach (deeper is an error, never a stack overflow).

@@ -41,8 +41,11 @@ extension Interpreter {
             return r
         }
         if o.plot != nil {
-            throw error(.notSupportedYet, "`plot` after minimize is not supported yet", o.plot!.keyword, scope,
-                        help: "remove `plot`; the report still shows the result")
+            if case .random = o.start {
+                throw error(.badOption, "`plot` draws one descent; it does not combine with random starts", o.plot!.keyword, scope,
+                            help: "plot one start: `minimize … from (1, 2) rate 0.01 plot`")
+            }
+            base.record = true
         }
 
         // the exact gradient, compiled together with f
@@ -61,13 +64,21 @@ extension Interpreter {
         case .point(let p):
             let start = try startPoint(p, target, scope)
             try checkDifferentiable(target, at: start, o.start, scope)
+            var outcome: OptimizationOutcome
             if rates.count == 1 {
                 var opts = base
                 opts.rate = rates[0]
                 let run = minimizer.run(from: start, opts)
-                return try report(run, opts, target, gradientExprs, start, o, scope)
+                outcome = try report(run, opts, target, gradientExprs, start, o, scope)
+            } else {
+                outcome = try compareRates(rates, base, minimizer, start, target, gradientExprs, o, scope)
             }
-            return try compareRates(rates, base, minimizer, start, target, gradientExprs, o, scope)
+            if let out = o.plot {
+                let labelled = zip(rates, outcome.runs).map { (rates.count == 1 ? "f" : "rate \(short($0))", $1) }
+                let plots = try descentPlots(labelled, target, out, scope)
+                if !plots.isEmpty { outcome.text += "\n" + plots }
+            }
+            return outcome
         case .random(let countNode, let box, let range):
             let count = try integerValue(of: countNode, scope, what: "the number of starts", max: 10_000)
             let bounds = try boxBounds(box, target, range, scope)
