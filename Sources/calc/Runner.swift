@@ -23,7 +23,7 @@ final class Runner {
         self.session.readFile = { path in FileReader.read(path) }
         self.session.writeFile = { path, text in FileReader.write(path, text) }
         var s = self.session.settings
-        s.plotWidth = max(20, min(Terminal.width, 160))
+        if terminal.stdoutIsTTY { s.plotWidth = max(20, min(Terminal.width, 160)) }   // else the default, 72
         s.color = terminal.colorOutput
         self.session.settings = s
         if terminal.stderrIsTTY {

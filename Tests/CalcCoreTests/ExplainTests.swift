@@ -97,3 +97,31 @@ func randomExpression(_ rng: inout SeededRandom, depth: Int) -> String {
     default: return "\(functions[Int(rng.next() % UInt64(functions.count))])(\(a))"
     }
 }
+
+@Suite("plot command")
+struct PlotCommandTests {
+    @Test("a curve with gaps where the function is undefined renders, sized to the width")
+    func gaps() {
+        let s = Session()
+        var settings = s.settings
+        settings.plotWidth = 40
+        s.settings = settings
+        let text = explainText("plot sqrt(x), ln(x) from -1 to 2", session: s)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count > 10)
+        #expect(lines.allSatisfy { $0.count <= 40 })
+        #expect(text.contains("sqrt(x)") && text.contains("ln(x)"))
+    }
+
+    @Test("SVG goes through the writer; the result names the file")
+    func svgFile() {
+        let s = Session()
+        nonisolated(unsafe) var written: [String: String] = [:]
+        s.writeFile = { path, text in written[path] = text; return .success(()) }
+        #expect(explainText("plot x^2 from -1 to 1 to \"p.svg\"", session: s) == "wrote p.svg")
+        #expect(written["p.svg"]?.hasPrefix("<svg") == true || written["p.svg"]?.contains("<svg") == true)
+        _ = s.run("minimize (x - 1)^2 + y^2 from (0, 1) rate 0.1 plot to \"d.svg\"")
+        #expect(written["d.svg"]?.contains("<circle") == true)
+        #expect(written["d-loss.svg"]?.contains("<path") == true)
+    }
+}

@@ -46,6 +46,17 @@ enum Golden {
             if let s = try? String(contentsOf: url, encoding: .utf8) { return .success(s) }
             return .failure(ReadFailure("no such file"))
         }
+        session.writeFile = { p, text in
+            // files go to a temporary folder; a missing folder fails as the real writer does
+            let url = URL(fileURLWithPath: p)
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path, isDirectory: &isDir), isDir.boolValue else {
+                return .failure(ReadFailure("no such file or directory"))
+            }
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent(url.lastPathComponent)
+            do { try text.write(to: out, atomically: true, encoding: .utf8) } catch { return .failure(ReadFailure("\(error)")) }
+            return .success(())
+        }
         var lines: [String] = []
         session.run(SourceFile(name: path, text: text), keepGoing: text.contains("# keep-going")) { event in
             switch event {

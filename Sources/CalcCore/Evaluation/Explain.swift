@@ -233,7 +233,8 @@ extension Interpreter {
             func send(_ child: Expr, _ local: Double, _ why: String) {
                 guard forward[ObjectIdentifier(child)] != nil else { return }
                 adjoint[ObjectIdentifier(child), default: 0] += a * local
-                contributions[ObjectIdentifier(child), default: []].append("\(NumberFormat.format(a, digits: 6))·\(why)")
+                let factor = why.hasPrefix("-") ? "(\(why))" : why
+                contributions[ObjectIdentifier(child), default: []].append("\(NumberFormat.format(a, digits: 6))·\(factor)")
             }
             switch n.kind {
             case .add(let ts): for t in ts { send(t, 1, "1") }

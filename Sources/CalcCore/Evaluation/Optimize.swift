@@ -402,6 +402,14 @@ extension Interpreter {
         case .converged:
             lines.append("converged in \(steps) \(stepWord): |∇f| = \(short(run.gradientNorm)) ≤ tol \(short(o.tol))")
         case .stepLimit:
+            let f0 = value(t, at: start)
+            if grew(run, o, f0) {
+                lines.append("diverging: after \(steps) \(stepWord) f went from \(short(f0)) to \(short(run.value)) — the rate \(short(o.rate)) is too large")
+                lines.append("  at \(formatPoint(t.variables, run.point))")
+                lines += rateAdvice(grads, t.variables, at: start, rate: o.rate, method: o.method)
+                let text = traceTable(run.trace, t.variables) + lines.joined(separator: "\n")
+                return OptimizationOutcome(text: text, value: pointValue(run.point), runs: [run])
+            }
             lines.append("did not converge: stopped at the step limit (\(steps) \(stepWord)) with |∇f| = \(short(run.gradientNorm))" + (o.tol > 0 ? ", above tol \(short(o.tol))" : ""))
         case .interrupted:
             lines.append("interrupted at step \(steps): |∇f| = \(short(run.gradientNorm))")
@@ -443,6 +451,17 @@ extension Interpreter {
         return OptimizationOutcome(text: text, value: pointValue(run.lastGood ?? start), runs: [run])
     }
 
+    /// f at a point, through the compiled function (NaN if it cannot be compiled).
+    func value(_ t: OptimizationTarget, at p: [Double]) -> Double {
+        (try? Compiler.compile([t.expr], variables: t.variables, context: ctx))?.evaluate(p)[0] ?? .nan
+    }
+
+    /// A run that stopped at the step limit with f worse than at its start is diverging.
+    func grew(_ run: MinimizeRun, _ o: MinimizeOptions, _ f0: Double) -> Bool {
+        guard run.reason == .stepLimit, f0.isFinite, run.value.isFinite else { return false }
+        return o.maximize ? run.value < f0 : run.value > f0
+    }
+
     /// Where a failed run stood: its last point if finite, else the last checkpoint.
     func reached(_ run: MinimizeRun) -> [Double]? {
         run.point.allSatisfy(\.isFinite) ? run.point : run.lastGood
@@ -472,6 +491,7 @@ extension Interpreter {
         var rows: [[String]] = [["rate", "result", "steps", "f", "|∇f|"]]
         var runs: [MinimizeRun] = []
         var best: MinimizeRun? = nil
+        let f0 = value(t, at: start)
         for r in rates {
             var o = base
             o.rate = r
@@ -480,11 +500,11 @@ extension Interpreter {
             let status: String
             switch run.reason {
             case .converged: status = "converged"
-            case .stepLimit: status = "step limit"
+            case .stepLimit: status = grew(run, o, f0) ? "diverging" : "step limit"
             case .diverged, .notFinite: status = "diverged"
             case .interrupted: status = "interrupted"
             }
-            let failed = status == "diverged"
+            let failed = status == "diverged" || status == "diverging"
             rows.append([short(r), status, NumberFormat.grouped(run.failedAt ?? run.steps),
                          failed ? "—" : fmt(run.value), failed ? "—" : short(run.gradientNorm)])
             if !failed, run.value.isFinite, best == nil || (base.maximize ? run.value > best!.value : run.value < best!.value) { best = run }
@@ -495,7 +515,7 @@ extension Interpreter {
         if let best {
             text += "\n  best: f = \(fmt(best.value)) at \(formatPoint(t.variables, best.point))"
         }
-        if runs.contains(where: { if case .diverged = $0.reason { return true }; return $0.reason == .notFinite }) {
+        if runs.contains(where: { if case .diverged = $0.reason { return true }; return $0.reason == .notFinite || grew($0, base, f0) }) {
             text += "\n" + rateAdvice(grads, t.variables, at: start, rate: rates.max()!, method: base.method)[0]
         }
         return OptimizationOutcome(text: text, value: best.map { pointValue($0.point) } ?? pointValue(start), runs: runs)

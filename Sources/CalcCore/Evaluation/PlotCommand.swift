@@ -144,7 +144,9 @@ extension Interpreter {
             series.append(LineSeries(label: label, xs: idx.map(Double.init), ys: ys))
         }
         guard !series.isEmpty else { return "" }
-        let logY = shouldUseLogScale(all)
+        // log scale when the positive values span decades (an exact 0 is then a gap)
+        let positive = all.filter { $0 > 0 }
+        let logY = positive.count * 2 >= all.count && shouldUseLogScale(positive)
         let loss = LinePlot(series: series, xLabel: "step", yLabel: "f", logY: logY, title: "f per step" + (logY ? " (log scale)" : ""))
         var parts = [try output(plot: loss, contour: nil, file: out.file, scope, suffix: t.variables.count == 2 ? "-loss" : "")]
         if t.variables.count == 2, let first = runs.first?.run, first.path.count >= 1 {
