@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <locale.h>
+#include <langinfo.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -25,4 +27,40 @@ static inline void calc_rl_clear_line(void) {
     rl_redisplay();
 }
 static inline void calc_rl_set_done(int v) { rl_done = v; }
+
+// --- added for the REPL (LineEditor.swift, Completion.swift) ---
+
+/// One-time set-up: the application name for ~/.inputrc (`$if calc`), word
+/// breaks for calc's syntax (`:` is kept inside a word so `:he` completes to
+/// `:help`; `(` `,` and operators end a word so `sin(sigm` completes
+/// `sigm`), `"` as a quote for `:load "file"`, and no LINES/COLUMNS writes
+/// into the environment.
+static inline void calc_rl_configure(void) {
+    rl_readline_name = "calc";
+    rl_basic_word_break_characters = " \t\n\"'`@$><=;|&{}()[],+-*/^!~%\\";
+    rl_completer_word_break_characters = rl_basic_word_break_characters;
+    rl_completer_quote_characters = "\"";
+    rl_change_environment = 0;
+    rl_catch_signals = 1;
+    rl_catch_sigwinch = 1;
+}
+/// The character just after the cursor (0 at the end of the line).
+static inline int calc_rl_char_after_point(void) {
+    if (rl_line_buffer == NULL || rl_point < 0 || rl_point >= rl_end) return 0;
+    return (unsigned char)rl_line_buffer[rl_point];
+}
+static inline void calc_rl_set_suppress_append(int v) { rl_completion_suppress_append = v; }
+/// Prompts and the echo go to stderr (when stdout is redirected but the user
+/// still types at a terminal: `calc | tee log`).
+static inline void calc_rl_output_to_stderr(void) { rl_outstream = stderr; }
+/// Ctrl-C while reading: forget the line, show a fresh prompt (`prompt`).
+static inline void calc_rl_cancel_line(const char *prompt) {
+    rl_set_prompt(prompt);
+    calc_rl_clear_line();
+}
+/// True when the C library's character type is UTF-8 (after setlocale).
+static inline int calc_codeset_is_utf8(void) {
+    const char *c = nl_langinfo(CODESET);
+    return c != NULL && (strcmp(c, "UTF-8") == 0 || strcmp(c, "utf8") == 0);
+}
 #endif

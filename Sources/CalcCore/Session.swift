@@ -79,7 +79,11 @@ public final class Session {
             if interrupt.isSet { break }
             do {
                 if try execute(statement, source, emit: emit) == .quit { return .quit }
-            } catch let d as Diagnostic {
+            } catch var d as Diagnostic {
+                if d.id == .interrupted {
+                    // point at the statement the user ran, not wherever the work was when it stopped
+                    d = Diagnostic(.interrupted, "interrupted", statement.range, file: source)
+                }
                 emit(.diagnostic(d.with(file: source)))
                 status = .failed
                 if !keepGoing { return .failed }
@@ -228,7 +232,7 @@ public final class Session {
 
     // MARK: meta commands
 
-    static let metaCommands = ["help", "vars", "clear", "load", "digits", "format", "quit"]
+    public static let metaCommands = ["help", "vars", "clear", "load", "digits", "format", "quit"]
 
     func meta(_ command: String, _ argument: String, _ range: SourceRange, _ file: SourceFile, emit: (Event) -> Void) throws -> RunStatus {
         let scope = Interpreter.Scope(file: file)

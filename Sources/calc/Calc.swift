@@ -77,6 +77,9 @@ struct Calc: ParsableCommand {
             if s == .quit { throw ExitCode(0) }
             if s == .failed { status = .failed; if !keepGoing { throw ExitCode(1) } }
         }
+        if interactiveFile != nil || (files.isEmpty && expressions.isEmpty && isatty(STDIN_FILENO) == 1) {
+            Signals.installInterruptHandler()   // before `-i FILE` loads, so Ctrl-C there stops the work, not calc
+        }
         if let path = interactiveFile {
             if case .usageError = runner.runFile(path) { throw ExitCode(2) }
             let code = REPL(runner: runner, quiet: quiet).run()

@@ -16,7 +16,7 @@ struct Terminal {
         stderrIsTTY = isatty(STDERR_FILENO) == 1
         let noColorEnv = getenv("NO_COLOR").map { String(cString: $0) }.map { !$0.isEmpty } ?? false
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
-        colorAllowed = !noColorFlag && !noColorEnv && term != "dumb"
+        colorAllowed = !noColorFlag && !noColorEnv && term != "dumb" && !term.isEmpty
     }
 
     var colorErrors: Bool { colorAllowed && stderrIsTTY }

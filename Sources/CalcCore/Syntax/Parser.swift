@@ -12,8 +12,8 @@ public struct Parser {
     public static let maxDepth = 1000
     public static let maxErrors = 20
     /// Words that may start a command (only when not followed by `=` or a definition).
-    static let commandWords: Set<String> = ["minimize", "maximize", "explain", "plot"]
-    static let optimizeOptions = ["steps", "tol", "every", "method", "seed", "beta", "plot"]
+    public static let commandWords: Set<String> = ["minimize", "maximize", "explain", "plot"]
+    public static let optimizeOptions = ["steps", "tol", "every", "method", "seed", "beta", "plot"]
 
     struct Failure: Error {}
 
