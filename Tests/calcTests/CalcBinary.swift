@@ -41,7 +41,8 @@ enum CalcBinary {
         env["NO_COLOR"] = nil
         for (k, v) in environment { env[k] = v }
         p.environment = env
-        p.currentDirectoryURL = repoRoot
+        // run in the temporary folder: whatever a test's input writes (a plot file…) stays out of the repository
+        p.currentDirectoryURL = FileManager.default.temporaryDirectory
         // outputs go to temporary files: no pipe can fill up, nothing is shared between threads
         let tmp = FileManager.default.temporaryDirectory
         let outURL = tmp.appendingPathComponent("calc-out-\(UUID().uuidString)")
