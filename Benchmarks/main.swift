@@ -1,4 +1,11 @@
-// Benchmarks — placeholder until the symbolic and minimize benchmarks land.
-import CalcCore
-let s = Session()
-print(s.run("1+1").status)
+// Benchmarks — release-build timings of calc's engines, one group per file:
+//
+//   swift run -c release --scratch-path .build-bench Benchmarks [symbolic] [minimize] [all]
+//
+// With no argument the symbolic group runs (Symbolic.swift); `minimize` runs
+// the gradient-descent group (Minimize.swift); `all` runs every group.
+// Results and how they compare with other tools are in docs/performance.md.
+
+let groups = Set(CommandLine.arguments.dropFirst())
+if groups.isEmpty || groups.contains("symbolic") || groups.contains("all") { runSymbolicBenchmarks() }
+if groups.contains("minimize") || groups.contains("all") { runMinimizeBenchmarks() }

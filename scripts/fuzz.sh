@@ -10,7 +10,8 @@
 # reproduce one with
 #   .build-fuzz/release/FuzzCalc fuzz-corpus/artifacts/crash-…
 # Environment: FUZZ_JOBS (parallel workers, default 1), FUZZ_NO_BUILD=1 to
-# skip the build.
+# skip the build, FUZZ_LEAKS=0 to stop treating memory leaks as findings
+# (both libFuzzer's per-input check and AddressSanitizer's check at exit).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -24,22 +25,33 @@ if [[ "${FUZZ_NO_BUILD:-0}" != 1 ]]; then
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
         --scratch-path "$scratch"
 fi
-binary="$scratch/release/FuzzCalc"
+root="$(pwd)"
+binary="$root/$scratch/release/FuzzCalc"
 
 mkdir -p fuzz-corpus/inputs fuzz-corpus/artifacts
-seed_dirs=(Fuzz/seeds)
-[[ -d examples ]] && seed_dirs+=(examples)
+seed_dirs=("$root/Fuzz/seeds")
+[[ -d examples ]] && seed_dirs+=("$root/examples")
 
 jobs="${FUZZ_JOBS:-1}"
 parallel=()
 if (( jobs > 1 )); then parallel=(-jobs="$jobs" -workers="$jobs"); fi
 
+leaks=()
+if [[ "${FUZZ_LEAKS:-1}" == 0 ]]; then
+    leaks=(-detect_leaks=0)
+    export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+fi
+
+# Run inside fuzz-corpus/ (git-ignored): with FUZZ_JOBS, libFuzzer writes
+# fuzz-N.log files to the working directory.
+cd fuzz-corpus
 exec "$binary" \
     -rss_limit_mb=4096 \
     -timeout=10 \
     -max_total_time="$seconds" \
     -print_final_stats=1 \
-    -artifact_prefix=fuzz-corpus/artifacts/ \
+    -artifact_prefix=artifacts/ \
     "${parallel[@]}" \
+    "${leaks[@]}" \
     "$@" \
-    fuzz-corpus/inputs "${seed_dirs[@]}"
+    inputs "${seed_dirs[@]}"

@@ -98,6 +98,23 @@ public final class Session {
 
     // MARK: statements
 
+    /// Most nodes a result may have when written out (shared pieces count each time
+    /// they are printed): a few dozen distinct pieces can stand for 2³² written ones.
+    public static let maxPrintedNodes = 1_000_000
+
+    /// Refuses to print a value whose written-out form would be enormous.
+    func checkPrintable(_ v: Value, _ range: SourceRange, _ scope: Interpreter.Scope) throws {
+        switch v {
+        case .symbolic(let e, _):
+            if e.treeSize(cap: Session.maxPrintedNodes + 1) > Session.maxPrintedNodes {
+                throw interpreter.error(.limit, "the result is too large to print (more than \(NumberFormat.grouped(Session.maxPrintedNodes)) terms written out)",
+                                        range, scope, help: "evaluate it at a point with `at`, or end the statement with `;` to keep it without printing")
+            }
+        case .tuple(let xs), .list(let xs, _): for x in xs { try checkPrintable(x, range, scope) }
+        default: break
+        }
+    }
+
     func execute(_ s: Statement, _ file: SourceFile, emit: (Event) -> Void) throws -> RunStatus {
         let it = interpreter
         let scope = Interpreter.Scope(file: file)
@@ -105,14 +122,20 @@ public final class Session {
         case .expression(let node):
             let v = try it.collapse(try it.eval(node, scope), node.range, scope)
             it.globals["ans"] = v
-            if !s.silent { emit(.result(describe(v, for: node))) }
+            if !s.silent {
+                try checkPrintable(v, node.range, scope)
+                emit(.result(describe(v, for: node)))
+            }
         case .assign(let name, let node):
             try checkBindable(name, scope)
             var v = try it.collapse(try it.eval(node, scope), node.range, scope)
             if case .list(let xs, _) = v { v = .list(xs, name: name.text) }   // data keeps its name in formulas
             it.globals[name.text] = v
             it.globals["ans"] = v
-            if !s.silent { emit(.result("\(name.text) = \(format(v))")) }
+            if !s.silent {
+                try checkPrintable(v, node.range, scope)
+                emit(.result("\(name.text) = \(format(v))"))
+            }
         case .funcdef(let name, let params, let body):
             try checkBindable(name, scope)
             var seen = Set<String>()

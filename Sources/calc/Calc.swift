@@ -97,6 +97,10 @@ struct Calc: ParsableCommand {
 
     /// Usage errors exit with 2 (ArgumentParser's default is 64).
     static func main() {
+        // a parent (a test runner's thread, say) may have blocked signals; calc wants the defaults
+        var none = sigset_t()
+        sigemptyset(&none)
+        sigprocmask(SIG_SETMASK, &none, nil)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -66,7 +66,7 @@ enum CalcBinary {
         }
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning && Date() < deadline { usleep(2_000) }
-        if p.isRunning { p.terminate() }
+        if p.isRunning { kill(p.processIdentifier, SIGKILL) }   // SIGTERM may be blocked in the child
         p.waitUntilExit()
         try? outHandle.close(); try? errHandle.close()
         let outData = (try? Data(contentsOf: outURL)) ?? Data()

@@ -44,25 +44,42 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
+    /// Lines longer than this many scalars are cut to a window around the span
+    /// before any per-character work, so a megabyte-long line renders as fast as
+    /// a short one.
+    static let longLine = 1000
+
     func snippet(file: SourceFile, lineIdx: Int, range: SourceRange, mark: Character, label: String?,
                  gutterWidth: Int, color sevColor: String) -> String {
         let lineNo = lineIdx + file.firstLine
-        let rawLine = file.lineText(lineIdx)
-        // Very long lines: show a window around the span so the caret stays readable.
-        let start = file.location(of: range.start).column - 1
+        let lineStart = file.lineStarts[lineIdx]
         let lineEndOffset = lineIdx + 1 < file.lineStarts.count ? file.lineStarts[lineIdx + 1] - 1 : file.scalars.count
-        let endOffset = min(range.end, lineEndOffset)
-        var width = max(1, file.location(of: max(range.start, endOffset)).column - 1 - start)
-        var shown = Array(rawLine.replacingTabs())
+        var lineEnd = lineEndOffset
+        if lineEnd > lineStart, file.scalars[lineEnd - 1] == "\r" { lineEnd -= 1 }
+        let spanStart = min(max(range.start, lineStart), lineEnd)
+        let spanEnd = min(max(range.end, spanStart), lineEnd)
+        // The part of the line to show, in scalar offsets: all of it, or a window around the span.
+        var from = lineStart, to = lineEnd
+        if lineEnd - lineStart > Self.longLine {
+            from = max(lineStart, spanStart - 200)
+            to = min(lineEnd, max(from + 600, spanStart + 200))
+        }
+        func characters(_ a: Int, _ b: Int) -> Int { file.text(in: SourceRange(a, b)).count }
+        // Caret start and width in characters (not bytes or scalars), relative to `from`.
+        let start = characters(from, spanStart)
+        var width = max(1, characters(spanStart, min(spanEnd, to)))
+        var shown = Array(file.text(in: SourceRange(from, to)).replacingTabs())
         var caretStart = start
-        if shown.count > 120 {
-            let from = max(0, start - 40)
-            let to = min(shown.count, max(start + min(width, 60) + 20, from + 100))
-            let prefix = from > 0 ? "…" : ""
-            let suffix = to < shown.count ? "…" : ""
-            shown = Array(prefix) + Array(shown[from..<to]) + Array(suffix)
-            caretStart = start - from + prefix.count
-            width = min(width, to - start)
+        let cutBefore = from > lineStart, cutAfter = to < lineEnd
+        // Long lines: show a window around the span so the caret stays readable.
+        if shown.count > 120 || cutBefore || cutAfter {
+            let lo = max(0, start - 40)
+            let hi = min(shown.count, max(start + min(width, 60) + 20, lo + 100))
+            let prefix = lo > 0 || cutBefore ? "…" : ""
+            let suffix = hi < shown.count || cutAfter ? "…" : ""
+            shown = Array(prefix) + Array(shown[lo..<hi]) + Array(suffix)
+            caretStart = start - lo + prefix.count
+            width = min(width, hi - start)
         }
         let pad = String(repeating: " ", count: gutterWidth)
         let num = String(lineNo)

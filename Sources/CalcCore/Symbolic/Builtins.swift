@@ -7,7 +7,8 @@
 //   - `partial`: ∂f/∂(argument i) only. The chain rule is written once, in
 //     Differentiator; `explain` reads the same table.
 // `sqrt` and `log` are surface names, rewritten when parsed: `sqrt(x)` is
-// x^(1/2), `log(x)` is ln(x), `log(b, x)` is ln(x)/ln(b).
+// x^(1/2), `log(x)` is ln(x), `log(b, x)` is ln(x)/ln(b). `ordinal` and
+// `alphabeticalRank` are fixed small integers for hashing and ordering calls.
 
 #if canImport(Glibc)
 import Glibc
@@ -24,6 +25,56 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
     case sigmoid, softplus, relu
     case min, max, floor, ceil
     case sum, mean, len
+
+    /// Position in declaration order (stable; used by structural hashes).
+    public var ordinal: Int {
+        switch self {
+        case .sin: return 0
+        case .cos: return 1
+        case .tan: return 2
+        case .sec: return 3
+        case .csc: return 4
+        case .cot: return 5
+        case .asin: return 6
+        case .acos: return 7
+        case .atan: return 8
+        case .atan2: return 9
+        case .sinh: return 10
+        case .cosh: return 11
+        case .tanh: return 12
+        case .asinh: return 13
+        case .acosh: return 14
+        case .atanh: return 15
+        case .exp: return 16
+        case .ln: return 17
+        case .log2: return 18
+        case .log10: return 19
+        case .cbrt: return 20
+        case .abs: return 21
+        case .sign: return 22
+        case .step: return 23
+        case .sigmoid: return 24
+        case .softplus: return 25
+        case .relu: return 26
+        case .min: return 27
+        case .max: return 28
+        case .floor: return 29
+        case .ceil: return 30
+        case .sum: return 31
+        case .mean: return 32
+        case .len: return 33
+        }
+    }
+
+    /// Position of the name in alphabetical order (the canonical order of calls),
+    /// computed once so comparing two calls never compares strings.
+    public var alphabeticalRank: Int { Builtin.alphabetical[ordinal] }
+    static let alphabetical: [Int] = {
+        let sorted = allCases.sorted { $0.rawValue < $1.rawValue }
+        var rank = [Int](repeating: 0, count: allCases.count)
+        for (k, f) in sorted.enumerated() { rank[f.ordinal] = k }
+        return rank
+    }()
 
     /// Number of arguments.
     public var arity: Int {

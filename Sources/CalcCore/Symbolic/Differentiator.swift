@@ -6,7 +6,11 @@
 // constructors, so they come out simplified. Work is memoised per node: a
 // subexpression shared in the DAG is differentiated once, and a node free of
 // the variable is 0 at once (its free-symbol set is cached), which is what
-// makes a 1,000-variable gradient cheap.
+// makes a 1,000-variable gradient cheap: a sum's derivative only visits the
+// terms holding the variable. Two shapes get a direct construction (same
+// result, less work): a chain of one-argument calls becomes one product of
+// its outer derivatives, and each product-rule term replaces one factor of
+// an already canonical product (ExprContext.replacingFactor).
 // An optional recorder sees every rule applied; `explain` uses it, so the
 // steps shown and the result can never disagree.
 
@@ -41,10 +45,10 @@ public struct DerivationStep {
 
 public final class Differentiator {
     let c: ExprContext
-    var memo: [ObjectIdentifier: Expr] = [:]
+    var memo: [Expr: Expr] = [:]
     var variable: Expr
     let recording: Bool
-    var steps: [ObjectIdentifier: DerivationStep] = [:]
+    var steps: [Expr: DerivationStep] = [:]
 
     /// Differentiates with respect to the symbol node `variable`.
     public init(_ c: ExprContext, variable: Expr, recording: Bool = false) {
@@ -56,19 +60,19 @@ public final class Differentiator {
     /// d e / d variable.
     public func derivative(_ e: Expr) -> Expr {
         if !e.contains(variable) { return c.zero }
-        let key = ObjectIdentifier(e)
+        let key = e
         if let d = memo[key] { return d }
         let (d, rule) = compute(e)
         memo[key] = d
         if recording {
-            let parts = e.children.compactMap { steps[ObjectIdentifier($0)] }
+            let parts = e.children.compactMap { steps[$0] }
             steps[key] = DerivationStep(expression: e, rule: rule, result: d, parts: parts)
         }
         return d
     }
 
     /// The recorded derivation of `e` (after `derivative(e)` with recording on).
-    public func step(for e: Expr) -> DerivationStep? { steps[ObjectIdentifier(e)] }
+    public func step(for e: Expr) -> DerivationStep? { steps[e] }
 
     func compute(_ e: Expr) -> (Expr, DerivativeRule) {
         switch e.kind {
@@ -77,14 +81,20 @@ public final class Differentiator {
         case .symbol:
             return (e === variable ? c.one : c.zero, .variable)
         case .add(let terms):
-            return (c.add(terms.map { derivative($0) }), .sum)
+            // only the terms that hold the variable: ∂/∂x₇ of a 2,000-term sum touches 4
+            var parts: [Expr] = []
+            if terms.count >= 64 {
+                for k in c.terms(of: e, holding: variable) { parts.append(derivative(terms[k])) }
+            } else {
+                for t in terms where t.contains(variable) { parts.append(derivative(t)) }
+            }
+            return (parts.isEmpty ? c.zero : c.add(parts), .sum)
         case .mul(let fs):
             var terms: [Expr] = []
             let dependent = fs.indices.filter { fs[$0].contains(variable) }
+            let bases = dependent.count > 1 ? ExprContext.factorBases(fs) : []
             for i in dependent {
-                var factors = fs
-                factors[i] = derivative(fs[i])
-                terms.append(c.mul(factors))
+                terms.append(c.replacingFactor(fs, i, with: derivative(fs[i]), bases: bases))
             }
             let rule: DerivativeRule = dependent.count == 1 ? .constantMultiple : .product
             return (c.add(terms), rule)
@@ -107,6 +117,28 @@ public final class Differentiator {
             if f.isReduction {
                 if f == .len { return (c.zero, .reduction(f)) }
                 return (c.call(f, [derivative(args[0])]), .reduction(f))
+            }
+            // A chain of one-argument calls, sin(cos(exp(…))), is one product of
+            // the outer derivatives, built at once rather than level by level
+            // (which would copy the growing product at every level: quadratic).
+            if !recording, args.count == 1, case .call(let g, let inner) = args[0].kind, inner.count == 1, !g.isReduction,
+               memo[args[0]] == nil {
+                var factors: [Expr] = [f.partial(0, args, c)]
+                var node = args[0]
+                while true {
+                    guard case .call(let h, let a) = node.kind, a.count == 1, !h.isReduction else {
+                        factors.append(derivative(node)); break
+                    }
+                    factors.append(h.partial(0, a, c))
+                    let next = a[0]
+                    if case .call(let k, let b) = next.kind, b.count == 1, !k.isReduction, next.contains(variable),
+                       memo[next] == nil {
+                        node = next
+                    } else {
+                        factors.append(derivative(next)); break
+                    }
+                }
+                return (c.mul(factors), .chain(f))
             }
             // The chain rule, once for every built-in: Σᵢ ∂ᵢf(args) · d argsᵢ
             var terms: [Expr] = []

@@ -4,7 +4,10 @@
 // structurally equal expressions are the same object, so equality is pointer
 // equality, hashing is O(1), and a derivative shares every piece it has in
 // common with its input (growth stays linear in the input's size and depth).
-// Each node caches its free symbols, depth and whether it holds data (a list).
+// Each node caches its free symbols, depth, whether it holds data (a list),
+// and a structural hash that is the same in every session (the canonical
+// order's tie-breaker). Nodes and kinds hash with a cheap mix of ids instead
+// of SipHash: interning and memo tables are the engine's hottest paths.
 // Nodes are only built by the smart constructors in Simplifier.swift, which
 // keep them in canonical form.
 
@@ -45,6 +48,23 @@ public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible 
             default: return false
             }
         }
+        /// Interning hashes every node built, so Kind bypasses SipHash: its
+        /// children are already unique, and their ids mix into a good key.
+        public func _rawHashValue(seed: Int) -> Int {
+            var m = StructuralHash(UInt64(UInt(bitPattern: seed)))
+            switch self {
+            case .number, .symbol, .constant, .data:
+                var h = Hasher()
+                hash(into: &h)
+                return h.finalize() ^ seed
+            case .add(let xs): m.mix(4); for x in xs { m.mix(UInt64(x.id)) }
+            case .mul(let xs): m.mix(5); for x in xs { m.mix(UInt64(x.id)) }
+            case .pow(let b, let e): m.mix(6); m.mix(UInt64(b.id)); m.mix(UInt64(e.id))
+            case .call(let f, let a): m.mix(7 &+ UInt64(f.ordinal) &* 8); for x in a { m.mix(UInt64(x.id)) }
+            }
+            return Int(bitPattern: UInt(m.value))
+        }
+
         public func hash(into h: inout Hasher) {
             switch self {
             case .number(let n): h.combine(0); h.combine(n)
@@ -68,17 +88,32 @@ public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible 
     public let depth: Int
     /// True when a data list occurs inside (the value is a vector).
     public let hasData: Bool
+    /// A hash of the structure alone (never of creation order), the same in
+    /// every session: the canonical order's tie-breaker below a few levels.
+    public let shash: UInt64
+    /// For a call, its function's alphabetical rank (else -1): lets the
+    /// canonical order compare calls without unpacking them.
+    let head: Int
 
-    init(kind: Kind, id: Int, free: [Int], depth: Int, hasData: Bool) {
+    init(kind: Kind, id: Int, free: [Int], depth: Int, hasData: Bool, shash: UInt64) {
         self.kind = kind
         self.id = id
         self.free = free
         self.depth = depth
         self.hasData = hasData
+        self.shash = shash
+        if case .call(let f, _) = kind { head = f.alphabeticalRank } else { head = -1 }
     }
 
     public static func == (a: Expr, b: Expr) -> Bool { a === b }
-    public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(self)) }
+    public func hash(into h: inout Hasher) { h.combine(id) }
+    /// Dictionaries keyed by nodes (memo tables, like-term collection) hash the
+    /// unique id with one multiply instead of SipHash.
+    public func _rawHashValue(seed: Int) -> Int {
+        var m = StructuralHash(UInt64(UInt(bitPattern: seed)))
+        m.mix(UInt64(id))
+        return Int(bitPattern: UInt(m.value))
+    }
 
     /// Whether the symbol node `s` occurs in this expression.
     @inline(__always) public func contains(_ s: Expr) -> Bool {
@@ -143,8 +178,19 @@ public final class ExprContext {
     /// Symbol nodes by id, to map `free` back to names.
     var symbolsByID: [Int: Expr] = [:]
 
+    /// The nodes every rule needs, interned once (looking them up each time
+    /// was a measurable share of a gradient's cost).
+    private var cached: [Expr] = []
+    public var zero: Expr { cached[0] }
+    public var one: Expr { cached[1] }
+    public var minusOne: Expr { cached[2] }
+    public var half: Expr { cached[3] }
+    public var two: Expr { cached[4] }
+
     public init() {
         table.reserveCapacity(1024)
+        cached = [intern(.number(.zero)), intern(.number(.one)), intern(.number(.minusOne)),
+                  intern(.number(.rational(1, 2))), intern(.number(.rational(2, 1)))]
     }
 
     public var nodeCount: Int { table.count }
@@ -155,34 +201,62 @@ public final class ExprContext {
         var free: [Int] = []
         var depth = 1
         var hasData = false
+        var h = StructuralHash(0)
         switch kind {
-        case .symbol:
+        case .symbol(let name):
             free = [nextID]
-        case .data:
+            h.mix(2)
+            for b in name.utf8 { h.mix(UInt64(b)) }
+        case .data(let name, let values):
             hasData = true
-        case .number, .constant:
-            break
+            h.mix(3)
+            for b in (name ?? "").utf8 { h.mix(UInt64(b)) }
+            h.mix(UInt64(values.count))
+            for v in values.prefix(16) { h.mix(v.bitPattern) }
+        case .number(let n):
+            h.mix(0)
+            switch n {
+            case .rational(let p, let q): h.mix(UInt64(bitPattern: p)); h.mix(UInt64(bitPattern: q))
+            case .float(let d): h.mix(1); h.mix(d.bitPattern)
+            }
+        case .constant(let c):
+            h.mix(1)
+            for b in c.rawValue.utf8 { h.mix(UInt64(b)) }
         case .add(let xs), .mul(let xs), .call(_, let xs):
             free = Self.union(xs)
-            for x in xs { depth = max(depth, x.depth + 1); hasData = hasData || x.hasData }
+            switch kind {
+            case .add: h.mix(4)
+            case .mul: h.mix(5)
+            case .call(let f, _): h.mix(7 &+ UInt64(f.ordinal) &* 8)
+            default: break
+            }
+            for x in xs { depth = max(depth, x.depth + 1); hasData = hasData || x.hasData; h.mix(x.shash) }
         case .pow(let b, let e):
             free = Self.union([b, e])
             depth = max(b.depth, e.depth) + 1
             hasData = b.hasData || e.hasData
+            h.mix(6); h.mix(b.shash); h.mix(e.shash)
         }
-        let e = Expr(kind: kind, id: nextID, free: free, depth: depth, hasData: hasData)
+        let e = Expr(kind: kind, id: nextID, free: free, depth: depth, hasData: hasData, shash: h.value)
         nextID += 1
         table[kind] = e
         if case .symbol = kind { symbolsByID[e.id] = e }
         return e
     }
 
+    /// The sorted union of the operands' free ids. The common case — every
+    /// operand that has any holds the same ones (x, x + 1, x^2) — costs one
+    /// comparison pass; otherwise all are gathered and sorted once.
     static func union(_ xs: [Expr]) -> [Int] {
-        var nonEmpty = xs.lazy.filter { !$0.free.isEmpty }.makeIterator()
-        guard let first = nonEmpty.next() else { return [] }
-        guard let second = nonEmpty.next() else { return first.free }
-        var all = first.free + second.free
-        while let x = nonEmpty.next() { all += x.free }
+        var first: [Int]? = nil
+        var same = true
+        for x in xs where !x.free.isEmpty {
+            if let f = first { if x.free != f { same = false; break } } else { first = x.free }
+        }
+        guard let first else { return [] }
+        if same { return first }
+        var all: [Int] = []
+        for x in xs { all.append(contentsOf: x.free) }
         all.sort()
         var out: [Int] = []
         out.reserveCapacity(all.count)
@@ -190,7 +264,34 @@ public final class ExprContext {
         return out
     }
 
+    /// For sums of many terms, the positions of the terms holding each symbol
+    /// (built on first use): a gradient's partials each visit only their own
+    /// terms instead of scanning all of them.
+    var termIndex: [Expr: [Int: [Int]]] = [:]
+
+    /// Positions of the terms of the sum `e` that hold the symbol `s`.
+    func terms(of e: Expr, holding s: Expr) -> [Int] {
+        guard case .add(let ts) = e.kind else { return [] }
+        if let idx = termIndex[e] { return idx[s.id] ?? [] }
+        var idx: [Int: [Int]] = [:]
+        for (k, t) in ts.enumerated() { for v in t.free { idx[v, default: []].append(k) } }
+        termIndex[e] = idx
+        return idx[s.id] ?? []
+    }
+
     /// The symbol nodes free in `e`, in id order.
     public func freeSymbols(_ e: Expr) -> [Expr] { e.free.compactMap { symbolsByID[$0] } }
     public func freeNames(_ e: Expr) -> [String] { freeSymbols(e).compactMap { $0.symbolName } }
+}
+
+/// A small deterministic mixing hash (64-bit multiply-xorshift): the same
+/// value in every process, unlike Swift's seeded Hasher.
+struct StructuralHash {
+    var value: UInt64
+    init(_ seed: UInt64) { value = seed ^ 0x9E37_79B9_7F4A_7C15 }
+    @inline(__always) mutating func mix(_ x: UInt64) {
+        var z = (value ^ x) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 29)) &* 0x94D0_49BB_1331_11EB
+        value = z ^ (z >> 32)
+    }
 }

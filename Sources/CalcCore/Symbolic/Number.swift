@@ -4,6 +4,8 @@
 // denominator, always reduced, denominator positive); decimal literals and
 // anything inexact are IEEE doubles. Exact arithmetic that would overflow falls
 // back to a double instead of trapping, so no input can crash the process.
+// `integralExact` turns a double with an integer value into that integer; the
+// expression constructors use it so a printed `2` always reads back the same.
 
 #if canImport(Glibc)
 import Glibc
@@ -51,6 +53,16 @@ public enum Number: Sendable, CustomStringConvertible {
         case .float(let d): return d.isFinite && d == d.rounded()
         }
     }
+    /// A double with an integer value (|d| ≤ 2^53, -0.0 included) as the exact
+    /// integer it equals; anything else unchanged. Inside expressions this keeps
+    /// `1.0*x` from printing as `x` yet being a different node from `x`.
+    public var integralExact: Number {
+        if case .float(let d) = self, d.isFinite, d == d.rounded(), Swift.abs(d) <= 9_007_199_254_740_992 {
+            return .rational(Int64(d), 1)
+        }
+        return self
+    }
+
     /// The value as an Int64 if it is an exact integer.
     public var exactInteger: Int64? {
         if case .rational(let p, 1) = self { return p }

@@ -5,9 +5,12 @@
 //   unicode for reading: `x²/2 − 3√x`, `σ(x)`, `2x·y`.
 //   latex   `\frac{x^{2}}{2} - 3 \sqrt{x}`.
 //
-// Sums print their positive terms first (so `1 - x`, not `-x + 1`), each group
-// by descending degree; products print as a numerator over a denominator, so
-// negative powers and rational coefficients read as division.
+// Sums print by descending degree (a call counting as half a degree, so
+// `2*x + cos(x)`), led by the first positive term (`x^2 - 2*x + 1`, `1 - x`,
+// not `-x + 1`); products print as a numerator over a denominator, so
+// negative powers and rational coefficients read as division. A leading minus
+// never sits right before a parenthesised sum (`-(a - b)/c` would read back
+// as `(b - a)/c`, a different node): such a product prints as `-((a - b)/c)`.
 
 public struct Printer: Sendable {
     public enum Style: String, Sendable, CaseIterable { case plain, unicode, latex }
@@ -131,7 +134,7 @@ public struct Printer: Sendable {
             return degree(b) + 1
         case .mul(let fs): return fs.reduce(0) { $0 + degree($1) }
         case .add(let ts): return ts.map(degree).max() ?? 0
-        case .call: return e.free.isEmpty ? 0 : 1
+        case .call: return e.free.isEmpty ? 0 : 0.5   // after powers of the variable: 2*x + cos(x)
         }
     }
 
@@ -156,13 +159,17 @@ public struct Printer: Sendable {
                 return a.offset < b.offset
             }.map { $0.element.0 }
         }
-        let positives = ordered(keyed.filter { !$0.1 }), negatives = ordered(keyed.filter { $0.1 })
+        // by descending degree, led by the first positive term: x^2 - 2*x + 1, 1 - x
+        var sequence = ordered(keyed)
+        if let lead = sequence.firstIndex(where: { !Printer.coefficient($0).0.isNegative }), lead > 0 {
+            sequence.insert(sequence.remove(at: lead), at: 0)
+        }
         var text = ""
-        for (k, t) in (positives + negatives).enumerated() {
+        for (k, t) in sequence.enumerated() {
             let (c, fs) = Printer.coefficient(t)
             if c.isNegative {
                 let body = fs.isEmpty ? renderNumber(-c) : renderProduct(-c, fs)
-                let b = body.prec <= Self.sumPrec ? paren(body.text) : body.text
+                let b = body.prec <= Self.sumPrec || (k == 0 && leadsWithSum(-c, fs)) ? paren(body.text) : body.text
                 text += k == 0 ? minus + b : " \(minus) " + b
             } else {
                 let body = render(t)
@@ -234,10 +241,20 @@ public struct Printer: Sendable {
             prec = Self.productPrec
         }
         if negative {
-            if prec < Self.productPrec { text = paren(text) }
+            if prec < Self.productPrec || leadsWithSum(coef, factors) { text = paren(text) }
             return Out(text: minus + text, prec: Self.unaryPrec)
         }
         return Out(text: text, prec: prec)
+    }
+
+    /// Whether a product printed after a leading minus would start with a
+    /// parenthesised sum: `-(a - b)/c` reads back as `(b - a)/c` (the minus
+    /// binds to the sum alone and is distributed), so it prints as `-((a - b)/c)`.
+    func leadsWithSum(_ c: Number, _ factors: [Expr]) -> Bool {
+        guard case .rational(let p, _) = c, p == 1 || p == -1 else { return false }
+        guard let first = factors.first(where: { !split($0).2 }) else { return false }
+        if case .add = first.kind { return true }
+        return false
     }
 
     func factorOut(_ f: Expr) -> Out {
@@ -291,7 +308,7 @@ public struct Printer: Sendable {
             }
             fallthrough
         case .plain:
-            let et = expOut.prec >= Self.powerPrec ? expOut.text : paren(expOut.text)
+            let et = expOut.prec > Self.powerPrec ? expOut.text : paren(expOut.text)   // 10^(x^2), not 10^x^2
             return Out(text: "\(baseText)^\(et)", prec: Self.powerPrec)
         }
     }

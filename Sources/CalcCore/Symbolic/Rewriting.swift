@@ -9,10 +9,10 @@ extension ExprContext {
         var ids: [Int: Expr] = [:]
         for (k, v) in mapping { if let s = table[.symbol(k)] { ids[s.id] = v } }
         if ids.isEmpty { return e }
-        var memo: [ObjectIdentifier: Expr] = [:]
+        var memo: [Expr: Expr] = [:]
         func go(_ e: Expr) -> Expr {
             if !e.free.contains(where: { ids[$0] != nil }) { return e }
-            if let m = memo[ObjectIdentifier(e)] { return m }
+            if let m = memo[e] { return m }
             let r: Expr
             switch e.kind {
             case .symbol: r = ids[e.id] ?? e
@@ -22,7 +22,7 @@ extension ExprContext {
             case .call(let f, let a): r = call(f, a.map(go))
             default: r = e
             }
-            memo[ObjectIdentifier(e)] = r
+            memo[e] = r
             return r
         }
         return go(e)
@@ -30,9 +30,9 @@ extension ExprContext {
 
     /// Rebuilds an expression bottom-up with `f` applied to every rebuilt node.
     func rebuild(_ e: Expr, _ f: (Expr) -> Expr) -> Expr {
-        var memo: [ObjectIdentifier: Expr] = [:]
+        var memo: [Expr: Expr] = [:]
         func go(_ e: Expr) -> Expr {
-            if let m = memo[ObjectIdentifier(e)] { return m }
+            if let m = memo[e] { return m }
             let r: Expr
             switch e.kind {
             case .add(let ts): r = f(add(ts.map(go)))
@@ -41,7 +41,7 @@ extension ExprContext {
             case .call(let g, let a): r = f(call(g, a.map(go)))
             default: r = f(e)
             }
-            memo[ObjectIdentifier(e)] = r
+            memo[e] = r
             return r
         }
         return go(e)

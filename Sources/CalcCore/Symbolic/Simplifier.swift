@@ -1,29 +1,32 @@
 // Simplifier — the smart constructors that keep every Expr canonical, and
-// the heavier rewrites `expand` and `simplify`.
+// the canonical order of operands.
 //
 // Automatic (in the constructors, cheap, always on):
-//   - flatten nested sums and products, sort operands canonically;
+//   - flatten nested sums and products, sort operands canonically (ExprOrder);
 //   - fold exact rational constants and doubles (never an operation that could
-//     fail or create NaN: 0^-1, ln(0), 0/0 are left alone);
+//     fail or create NaN: 0^-1, ln(0), 0/0 are left alone); a double with an
+//     integer value becomes that exact integer (1.0*x is x, so the printed
+//     form reads back as the same node);
 //   - collect like terms (2x + 3x → 5x) and powers (x·x² → x³);
-//   - drop identities (0+, 1*, ^1), distribute integer powers over products.
-// No expansion unless asked: `expand` multiplies out, `simplify` tries
-// expanding, factoring common factors and sin²+cos² = 1 and keeps the smallest.
+//   - drop identities (0+, 1*, ^1), distribute integer powers over products;
+//   - -(a - b) is b - a; a number times a sum is distributed only when that
+//     cancels or merges terms (200*(y - x^2) stays factored);
+//   - (b^m)^e = b^(m·e) where that holds for real b, (b^(2k))^e = |b|^(2k·e)
+//     (sqrt(x^2) = |x|); e^x is exp(x);
+//   - calls: exp(ln u) = u, ln(exp u) = u, odd f(-u) = -f(u) and even
+//     f(-u) = f(u) (sin, cos, tanh, abs…), min(u, u) = u, sign/step/relu/
+//     floor/ceil of numbers, |exp u| = exp u.
+// Two-operand sums and products that cannot combine take a direct path (no
+// collection tables); `replacingFactor` builds a product-rule term from an
+// already canonical product. `expand` and `simplify` are in Rewriting.swift.
 
 extension ExprContext {
     // MARK: atoms
 
-    public func number(_ n: Number) -> Expr {
-        if case .float(let d) = n, d == 0 { return intern(.number(.zero)) }   // -0.0 and 0.0 → exact 0
-        return intern(.number(n))
-    }
+    public func number(_ n: Number) -> Expr { intern(.number(n.integralExact)) }
     public func int(_ i: Int) -> Expr { number(Number(i)) }
     public func rational(_ p: Int, _ q: Int) -> Expr { number(.fraction(Int64(p), Int64(q))) }
     public func float(_ d: Double) -> Expr { number(.float(d)) }
-    public var zero: Expr { int(0) }
-    public var one: Expr { int(1) }
-    public var minusOne: Expr { int(-1) }
-    public var half: Expr { rational(1, 2) }
     public func symbol(_ name: String) -> Expr { intern(.symbol(name)) }
     public func constant(_ c: Constant) -> Expr { intern(.constant(c)) }
     public func data(_ name: String?, _ values: [Double]) -> Expr { intern(.data(name, values)) }
@@ -61,27 +64,62 @@ extension ExprContext {
 
     func add(_ terms: [Expr], distribute: Bool) -> Expr {
         if terms.count == 1 { return terms[0] }
+        // fast path, the usual case: two terms that cannot combine
+        if terms.count == 2 {
+            let a = terms[0], b = terms[1]
+            if a.kind.isPlainTerm && b.kind.isPlainTerm {
+                if TermKey.split(a).1 != TermKey.split(b).1 {
+                    return intern(.add(ExprOrder.less(b, a) ? [b, a] : [a, b]))
+                }
+            } else if case .number(let n) = a.kind, b.kind.isPlainTerm {
+                let c = n.integralExact
+                return c.isZero ? b : intern(.add([number(c), b]))
+            } else if case .number(let n) = b.kind, a.kind.isPlainTerm {
+                let c = n.integralExact
+                return c.isZero ? a : intern(.add([number(c), a]))
+            }
+        }
         var constant = Number.zero
-        var order: [Expr] = []
-        var coefficients: [Expr: Number] = [:]
+        // like terms by their non-numeric part, without building that part as a
+        // node: small sums scan, large ones index by a hash of the factor ids
+        var keys: [TermKey] = []
+        var originals: [Expr] = []
+        var coefficients: [Number] = []
+        var changed: [Bool] = []
+        var index: [TermKey: Int]? = nil
         func take(_ t: Expr) {
             switch t.kind {
             case .add(let inner): for u in inner { take(u) }
             case .number(let n): constant = constant + n
             default:
-                let (c, rest) = splitCoefficient(t)
-                guard let rest else { constant = constant + c; return }
-                if let old = coefficients[rest] { coefficients[rest] = old + c }
-                else { coefficients[rest] = c; order.append(rest) }
+                let (c, key) = TermKey.split(t)
+                var found: Int? = nil
+                if let idx = index { found = idx[key] } else {
+                    for k in keys.indices where keys[k] == key { found = k; break }
+                }
+                if let k = found {
+                    coefficients[k] = coefficients[k] + c
+                    changed[k] = true
+                } else {
+                    keys.append(key); originals.append(t); coefficients.append(c); changed.append(false)
+                    if index != nil { index![key] = keys.count - 1 }
+                    else if keys.count > 12 {
+                        var idx = [TermKey: Int](minimumCapacity: terms.count)
+                        for (k, key) in keys.enumerated() { idx[key] = k }
+                        index = idx
+                    }
+                }
             }
         }
         for t in terms { take(t) }
+        constant = constant.integralExact
         var out: [Expr] = []
-        out.reserveCapacity(order.count + 1)
-        for rest in order {
-            let c = coefficients[rest]!
+        out.reserveCapacity(keys.count + 1)
+        for k in keys.indices {
+            if !changed[k] { out.append(originals[k]); continue }
+            let c = coefficients[k].integralExact
             if c.isZero { continue }
-            out.append(scaled(c, rest))
+            out.append(keys[k].scaled(c, self))
         }
         // c·(a + b) next to other terms: distribute it if that cancels or merges
         // something — (x + 1) - 2·(x/2 - 1) is 3 — and otherwise keep it factored
@@ -103,7 +141,7 @@ extension ExprContext {
             if case .add(let ts) = candidate.kind { count = ts.count } else { count = 1 }
             if count < raw { return candidate }
         }
-        out.sort(by: ExprOrder.less)
+        ExprOrder.sort(&out)
         let hasConstant = !(constant.isZero)
         if out.isEmpty { return number(constant) }
         if out.count == 1 && !hasConstant { return out[0] }
@@ -115,10 +153,31 @@ extension ExprContext {
 
     public func mul(_ factors: [Expr]) -> Expr {
         if factors.count == 1 { return factors[0] }
+        // fast paths, the usual cases: two factors with different bases, or a
+        // number times one factor
+        if factors.count == 2 {
+            let a = factors[0], b = factors[1]
+            if a.kind.isPlainFactor && b.kind.isPlainFactor {
+                if ExprOrder.base(a) !== ExprOrder.base(b) {
+                    return intern(.mul(ExprOrder.less(b, a) ? [b, a] : [a, b]))
+                }
+            } else if case .number(let n) = a.kind, b.kind.isPlainFactor {
+                return scaledFactor(n, b)
+            } else if case .number(let n) = b.kind, a.kind.isPlainFactor {
+                return scaledFactor(n, a)
+            }
+        }
         var coefficient = Number.one
-        var order: [Expr] = []
-        var exponents: [Expr: [Expr]] = [:]
+        // powers of one base collect: small products scan, large ones index
+        var bases: [Expr] = []
+        var firsts: [Expr] = []          // the factor as given, when its base occurs once
+        var exponents: [[Expr]] = []     // filled only when a base occurs more than once
+        var index: [Expr: Int]? = nil
         var sawZero = false
+        @inline(__always) func split(_ f: Expr) -> (Expr, Expr) {
+            if case .pow(let b, let e) = f.kind { return (b, e) }
+            return (f, one)
+        }
         func take(_ f: Expr) {
             switch f.kind {
             case .mul(let inner): for u in inner { take(u) }
@@ -126,20 +185,32 @@ extension ExprContext {
                 if n.isZero { sawZero = true }
                 coefficient = coefficient * n
             default:
-                let (base, exponent): (Expr, Expr)
-                if case .pow(let b, let e) = f.kind { (base, exponent) = (b, e) } else { (base, exponent) = (f, one) }
-                if exponents[base] != nil { exponents[base]!.append(exponent) }
-                else { exponents[base] = [exponent]; order.append(base) }
+                let base = ExprOrder.base(f)
+                var found: Int? = nil
+                if let idx = index { found = idx[base] } else {
+                    for k in bases.indices where bases[k] === base { found = k; break }
+                }
+                if let k = found {
+                    if exponents[k].isEmpty { exponents[k] = [split(firsts[k]).1] }
+                    exponents[k].append(split(f).1)
+                } else {
+                    bases.append(base); firsts.append(f); exponents.append([])
+                    if index != nil { index![base] = bases.count - 1 }
+                    else if bases.count > 12 {
+                        var idx = [Expr: Int](minimumCapacity: factors.count)
+                        for (k, b) in bases.enumerated() { idx[b] = k }
+                        index = idx
+                    }
+                }
             }
         }
         for f in factors { take(f) }
+        coefficient = coefficient.integralExact
         if sawZero && coefficient.isZero && coefficient.isExact { return zero }
         var out: [Expr] = []
-        out.reserveCapacity(order.count)
-        for base in order {
-            let es = exponents[base]!
-            let e = es.count == 1 ? es[0] : add(es)
-            let p = es.count == 1 && e === one ? base : (es.count == 1 ? intern(.pow(base, e)) : pow(base, e))
+        out.reserveCapacity(bases.count)
+        for k in bases.indices {
+            let p = exponents[k].isEmpty ? firsts[k] : pow(bases[k], add(exponents[k]))
             switch p.kind {
             case .number(let n): coefficient = coefficient * n
             case .mul(let inner):   // pow distributed, e.g. (2^(1/2))^2
@@ -149,8 +220,9 @@ extension ExprContext {
             default: out.append(p)
             }
         }
+        coefficient = coefficient.integralExact
         if coefficient.isZero { return zero }
-        out.sort(by: ExprOrder.less)
+        ExprOrder.sort(&out)
         // merge duplicates that a distributed power may have produced
         if out.count > 1 {
             var merged = false
@@ -161,13 +233,81 @@ extension ExprContext {
         // -(a - b) = b - a: a negated sum is distributed (other coefficients are
         // distributed by `add` only when that makes terms cancel or merge)
         if out.count == 1, case .add(let terms) = out[0].kind, coefficient.isMinusOne && coefficient.isExact {
-            let c = number(coefficient)
-            return add(terms.map { mul([c, $0]) })
+            return add(terms.map { mul([minusOne, $0]) })
         }
         if coefficient.isOne && coefficient.isExact {
             return out.count == 1 ? out[0] : intern(.mul(out))
         }
         return intern(.mul([number(coefficient)] + out))
+    }
+
+    /// n·f for one factor f that is neither a number nor a product (mul's rules).
+    func scaledFactor(_ n: Number, _ f: Expr) -> Expr {
+        let c = n.integralExact
+        if c.isZero { return zero }
+        if c.isExact && c.isOne { return f }
+        if c.isExact && c.isMinusOne, case .add(let terms) = f.kind {
+            return add(terms.map { mul([minusOne, $0]) })
+        }
+        return intern(.mul([number(c), f]))
+    }
+
+    /// The bases of a canonical product's factors (x for x^2), for replacingFactor.
+    static func factorBases(_ fs: [Expr]) -> Set<Expr> {
+        var s = Set<Expr>(minimumCapacity: fs.count)
+        for f in fs where f.numberValue == nil { s.insert(ExprOrder.base(f)) }
+        return s
+    }
+
+    /// mul(fs with fs[i] replaced by d), for the operands `fs` of a canonical
+    /// product: what the product rule builds once per factor. When no factor
+    /// of d shares a base with another operand, nothing can combine, so the
+    /// result is a merge of two sorted lists (no hashing, no re-sorting);
+    /// otherwise — and in the small cases with special rules — it is `mul`.
+    func replacingFactor(_ fs: [Expr], _ i: Int, with d: Expr, bases: Set<Expr>) -> Expr {
+        guard fs.count > 3, !bases.isEmpty else {
+            var factors = fs
+            factors[i] = d
+            return mul(factors)
+        }
+        var coefficient = Number.one
+        var dFactors: [Expr]
+        switch d.kind {
+        case .number(let n): coefficient = n; dFactors = []
+        case .mul(let ds):
+            if case .number(let n) = ds[0].kind { coefficient = n; dFactors = Array(ds[1...]) } else { dFactors = ds }
+        default: dFactors = [d]
+        }
+        let own = ExprOrder.base(fs[i])
+        for g in dFactors {
+            let b = ExprOrder.base(g)
+            if b !== own && bases.contains(b) {
+                var factors = fs
+                factors[i] = d
+                return mul(factors)
+            }
+        }
+        var others: [Expr] = []
+        others.reserveCapacity(fs.count)
+        for (k, f) in fs.enumerated() where k != i {
+            if case .number(let n) = f.kind { coefficient = coefficient * n } else { others.append(f) }
+        }
+        coefficient = coefficient.integralExact
+        if coefficient.isZero { return zero }
+        // each of d's (few) factors goes in at its place, found by bisection
+        var merged = others
+        others = []                     // merged is now the only owner: inserts shift in place
+        for g in dFactors {
+            var lo = 0, hi = merged.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if ExprOrder.less(merged[mid], g) { lo = mid + 1 } else { hi = mid }
+            }
+            merged.insert(g, at: lo)
+        }
+        if merged.count < 2 { return mul([number(coefficient)] + merged) }
+        if coefficient.isOne && coefficient.isExact { return intern(.mul(merged)) }
+        return intern(.mul([number(coefficient)] + merged))
     }
 
     // MARK: power
@@ -182,10 +322,16 @@ extension ExprContext {
             case .pow(let b2, let e2):
                 // (b^m)^n = b^(m·n) for integer n — always valid
                 if e.isInteger && e.isExact { return pow(b2, mul([e2, exponent])) }
-                // (b^(2k))^(1/2) is |b|^k: leave it
-                if case .number(let m) = e2.kind, m.isExact, !(m.isInteger) || m.exactInteger! % 2 != 0 {
-                    // (x^(1/2))^(2/3) = x^(1/3): valid when the inner exponent is odd-denominator-free of sign issues
-                    if m.double > 0 && e.double > 0 && !(m.isInteger) { return pow(b2, number(m * e)) }
+                // (b^m)^e = b^(m·e) when b^m is only defined for b ≥ 0 (m not an
+                // integer: calc has no real roots of negatives) or m is odd (b^m has
+                // the sign of b, so both sides need b ≥ 0 for a fractional e).
+                // (b^(2k))^(1/2) is |b|^k: left alone.
+                if case .number(let m) = e2.kind, m.isExact, !m.isInteger || m.exactInteger! % 2 != 0 {
+                    return pow(b2, mul([e2, exponent]))
+                }
+                // (b^(2k))^e = |b|^(2k·e) for real b: sqrt(x^2) = |x|
+                if case .number(let m) = e2.kind, m.isExact, let k = m.exactInteger, k % 2 == 0 {
+                    return pow(call(.abs, [b2]), mul([e2, exponent]))
                 }
             case .mul(let fs) where e.isInteger && e.isExact:
                 return mul(fs.map { pow($0, exponent) })              // (a·b)^n = a^n·b^n
@@ -223,6 +369,17 @@ extension ExprContext {
 
     public func call(_ f: Builtin, _ args: [Expr]) -> Expr {
         let x = args[0]
+        // symmetry: odd f(-u) = -f(u), even f(-u) = f(u), as SymPy does
+        if args.count == 1, let (c, rest) = Optional(splitCoefficient(x)), c.isNegative {
+            let u = rest.map { scaled(-c, $0) } ?? number(-c)
+            switch f {
+            case .sin, .tan, .cot, .csc, .sinh, .tanh, .asin, .atan, .asinh, .atanh, .cbrt, .sign:
+                return neg(call(f, [u]))
+            case .cos, .sec, .cosh, .abs:
+                return call(f, [u])
+            default: break
+            }
+        }
         switch f {
         case .exp:
             if x.isZero { return one }
@@ -241,11 +398,22 @@ extension ExprContext {
             if case .call(.abs, _) = x.kind { return x }
             if case .call(let g, _) = x.kind, g == .exp || g == .sigmoid || g == .softplus { return x }
         case .sign:
-            if case .number(let n) = x.kind { return int(n.isZero ? 0 : (n.isNegative ? -1 : 1)) }
+            if case .number(let n) = x.kind, !n.double.isNaN { return int(n.isZero ? 0 : (n.isNegative ? -1 : 1)) }
+            if case .call(let g, _) = x.kind, g == .exp || g == .sigmoid || g == .softplus { return one }
+        case .step:
+            if case .number(let n) = x.kind, !n.double.isNaN { return n.isZero ? half : (n.isNegative ? zero : one) }
+            if case .call(let g, _) = x.kind, g == .exp || g == .sigmoid || g == .softplus { return one }
         case .relu:
-            if case .number(let n) = x.kind { return n.isNegative ? zero : x }
+            if case .number(let n) = x.kind, !n.double.isNaN { return n.isNegative ? zero : x }
         case .floor, .ceil:
-            if case .number(let n) = x.kind, n.isInteger, n.isExact { return x }
+            if case .number(let n) = x.kind, case .rational(let p, let q) = n {
+                var d = p / q                                             // truncates towards 0
+                if f == .floor && p < 0 && p % q != 0 { d -= 1 }
+                if f == .ceil && p > 0 && p % q != 0 { d += 1 }
+                return int(Int(d))
+            }
+        case .min, .max:
+            if args[0] === args[1] { return x }                           // min(u, u) = u
         case .len:
             if case .data(_, let v) = x.kind { return int(v.count) }
             if !x.hasData { return one }
@@ -259,7 +427,8 @@ extension ExprContext {
 
 /// The canonical order of operands in sums and products: numbers first, then
 /// symbols by name (x₂ before x₁₀), then data, calls, powers by base, products,
-/// sums. Deterministic across sessions (never depends on creation order).
+/// sums; a few levels down, by structural hash. Deterministic across sessions
+/// (never depends on creation order).
 public enum ExprOrder {
     static func rank(_ e: Expr) -> Int {
         switch e.kind {
@@ -282,7 +451,38 @@ public enum ExprOrder {
 
     public static func less(_ a: Expr, _ b: Expr) -> Bool { compare(a, b) < 0 }
 
-    public static func compare(_ a: Expr, _ b: Expr) -> Int {
+    /// Sorts operands canonically: insertion sort for the usual handful
+    /// (no buffer allocation), the standard library's sort beyond.
+    static func sort(_ xs: inout [Expr]) {
+        if xs.count > 16 {
+            // decorated with a key that agrees with `compare` where it differs
+            // (rank, then a call's name and depth, of the base), so most
+            // comparisons are integer ones
+            var keyed = xs.map { e -> (Int, Expr) in
+                let b = base(e)
+                return (rank(b) << 40 | (b.head + 1) << 32 | (b.head >= 0 ? b.depth : 0), e)
+            }
+            keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : less($0.1, $1.1) }
+            for k in xs.indices { xs[k] = keyed[k].1 }
+            return
+        }
+        if xs.count < 2 { return }
+        for i in 1..<xs.count {
+            let x = xs[i]
+            var j = i
+            while j > 0 && less(x, xs[j - 1]) { xs[j] = xs[j - 1]; j -= 1 }
+            if j != i { xs[j] = x }
+        }
+    }
+
+    /// How many levels the order looks into before it settles on the
+    /// structural hash: readable where it shows (x before y, cos before sin,
+    /// x + 1 before x + 2) and O(1) per comparison however deep the operands.
+    static let lookahead = 3
+
+    public static func compare(_ a: Expr, _ b: Expr) -> Int { compare(a, b, lookahead) }
+
+    static func compare(_ a: Expr, _ b: Expr, _ budget: Int) -> Int {
         if a === b { return 0 }
         // powers sort by their base, then exponent: x, x^2, y
         let ba = base(a), bb = base(b)
@@ -290,16 +490,21 @@ public enum ExprOrder {
             if ba === bb {
                 return a.kind.isPow ? 1 : -1
             }
-            return compareStructure(ba, bb)
+            return compareStructure(ba, bb, budget)
         }
-        if case .pow(_, let ea) = a.kind, case .pow(_, let eb) = b.kind { return compare(ea, eb) }
-        return compareStructure(a, b)
+        if case .pow(_, let ea) = a.kind, case .pow(_, let eb) = b.kind { return compare(ea, eb, budget - 1) }
+        return compareStructure(a, b, budget)
     }
 
-    static func compareStructure(_ a: Expr, _ b: Expr) -> Int {
+    static func compareStructure(_ a: Expr, _ b: Expr, _ budget: Int) -> Int {
         if a === b { return 0 }
         let ra = rank(a), rb = rank(b)
         if ra != rb { return ra < rb ? -1 : 1 }
+        if a.head >= 0 {   // two calls: by name, then depth, without unpacking them
+            if a.head != b.head { return a.head < b.head ? -1 : 1 }
+            if a.depth != b.depth { return a.depth < b.depth ? -1 : 1 }
+            if budget <= 0 { return byHash(a, b) }
+        }
         switch (a.kind, b.kind) {
         case let (.number(x), .number(y)):
             let dx = x.double, dy = y.double
@@ -315,21 +520,32 @@ public enum ExprOrder {
             for (p, q) in zip(v1, v2) where p != q { return p < q ? -1 : 1 }
             return 0
         case let (.call(f, xs), .call(g, ys)):
-            if f != g { return f.rawValue < g.rawValue ? -1 : 1 }
-            return compareLists(xs, ys)
+            if f != g { return f.alphabeticalRank < g.alphabeticalRank ? -1 : 1 }
+            if a.depth != b.depth { return a.depth < b.depth ? -1 : 1 }   // cos(x) before cos(cos(x))
+            if budget <= 0 { return byHash(a, b) }
+            return compareLists(xs, ys, budget - 1)
         case let (.pow(b1, e1), .pow(b2, e2)):
-            let c = compare(b1, b2)
-            return c != 0 ? c : compare(e1, e2)
+            if budget <= 0 { return byHash(a, b) }
+            let c = compare(b1, b2, budget - 1)
+            return c != 0 ? c : compare(e1, e2, budget - 1)
         case let (.mul(xs), .mul(ys)), let (.add(xs), .add(ys)):
-            return compareLists(xs, ys)
+            if budget <= 0 { return byHash(a, b) }
+            // the first few operands decide (x*y before x*z); past them, the hash
+            let c = compareLists(xs.prefix(4), ys.prefix(4), budget - 1)
+            if c != 0 { return c }
+            return xs.count <= 4 && ys.count <= 4 ? 0 : byHash(a, b)
         default:
             return 0
         }
     }
 
-    static func compareLists(_ xs: [Expr], _ ys: [Expr]) -> Int {
+    @inline(__always) static func byHash(_ a: Expr, _ b: Expr) -> Int {
+        a.shash == b.shash ? 0 : (a.shash < b.shash ? -1 : 1)
+    }
+
+    static func compareLists<C: Collection>(_ xs: C, _ ys: C, _ budget: Int) -> Int where C.Element == Expr {
         for (x, y) in zip(xs, ys) {
-            let c = compare(x, y)
+            let c = compare(x, y, budget)
             if c != 0 { return c }
         }
         return xs.count == ys.count ? 0 : (xs.count < ys.count ? -1 : 1)
@@ -338,6 +554,13 @@ public enum ExprOrder {
     /// Names compare with embedded digit runs as numbers: x2 < x10, x₂ < x₁₀.
     public static func naturalCompare(_ a: String, _ b: String) -> Int {
         if a == b { return 0 }
+        // fast path: names without digits compare scalar by scalar
+        @inline(__always) func hasDigit(_ s: String) -> Bool {
+            s.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x82 }   // 0x82: second byte of ₀…₉
+        }
+        if !hasDigit(a) && !hasDigit(b) {
+            return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value } ? -1 : 1
+        }
         let sa = Array(a.unicodeScalars), sb = Array(b.unicodeScalars)
         func digit(_ s: Unicode.Scalar) -> Int? {
             if s >= "0" && s <= "9" { return Int(s.value - 48) }
@@ -363,8 +586,67 @@ public enum ExprOrder {
 
 extension Expr.Kind {
     var isPow: Bool { if case .pow = self { return true }; return false }
+    /// A factor that is neither a number nor a product (nothing to flatten or fold).
+    var isPlainFactor: Bool {
+        switch self { case .number, .mul: return false; default: return true }
+    }
+    /// A term that is neither a number nor a sum, nor a number times a sum
+    /// (which `add` may distribute).
+    var isPlainTerm: Bool {
+        switch self {
+        case .number, .add: return false
+        case .mul(let fs): if fs.count == 2, case .number = fs[0].kind, case .add = fs[1].kind { return false }; return true
+        default: return true
+        }
+    }
 }
 
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// The non-numeric part of a sum's term, compared and hashed by its factors'
+/// identities, so collecting like terms never builds that part as a node.
+struct TermKey: Hashable {
+    /// The term itself when it is not a product; otherwise its factors after the coefficient.
+    let single: Expr?
+    let factors: ArraySlice<Expr>
+
+    /// (coefficient, key): 3*x*y → (3, [x, y]); x*y → (1, [x, y]); 2*x → (2, x); sin(x) → (1, sin(x)).
+    static func split(_ t: Expr) -> (Number, TermKey) {
+        if case .mul(let fs) = t.kind {
+            if case .number(let n) = fs[0].kind {
+                return fs.count == 2 ? (n, TermKey(single: fs[1], factors: [])) : (n, TermKey(single: nil, factors: fs[1...]))
+            }
+            return (.one, TermKey(single: nil, factors: fs[...]))
+        }
+        return (.one, TermKey(single: t, factors: []))
+    }
+
+    static func == (a: TermKey, b: TermKey) -> Bool {
+        if let x = a.single { return b.single === x }
+        if b.single != nil || a.factors.count != b.factors.count { return false }
+        for (x, y) in zip(a.factors, b.factors) where x !== y { return false }
+        return true
+    }
+
+    func hash(into h: inout Hasher) { h.combine(_rawHashValue(seed: 0)) }
+
+    func _rawHashValue(seed: Int) -> Int {
+        var m = StructuralHash(UInt64(UInt(bitPattern: seed)))
+        if let x = single { m.mix(UInt64(x.id)) } else { for f in factors { m.mix(UInt64(f.id)) } }
+        return Int(bitPattern: UInt(m.value))
+    }
+
+    /// c times this part, canonical.
+    func scaled(_ c: Number, _ ctx: ExprContext) -> Expr {
+        if c.isZero { return ctx.zero }
+        let unit = c.isOne && c.isExact
+        if let x = single {
+            if unit { return x }
+            if case .mul(let fs) = x.kind { return ctx.intern(.mul([ctx.number(c)] + fs)) }
+            return ctx.intern(.mul([ctx.number(c), x]))
+        }
+        return ctx.intern(.mul(unit ? Array(factors) : [ctx.number(c)] + factors))
+    }
+}

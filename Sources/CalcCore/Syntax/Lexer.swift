@@ -102,6 +102,10 @@ public struct Lexer {
                 lexName()
             default:
                 i += 1
+                sawSpace = true
+                // Past the error cap nothing is reported: skip building the message
+                // (a megabyte of bad bytes would otherwise build a million of them).
+                if diagnostics.count >= Parser.maxErrors { continue }
                 let shown = c == "\u{FFFD}" ? "invalid UTF-8 byte" : "character `\(c.escaped(asASCII: false))`"
                 var help: String? = nil
                 switch c {
@@ -113,7 +117,6 @@ public struct Lexer {
                 default: break
                 }
                 error(.unexpectedCharacter, "unexpected \(shown)", SourceRange(start, i), help: help)
-                sawSpace = true
             }
         }
         tokens.append(Token(.eof, SourceRange(s.count, s.count), spaceBefore: sawSpace))

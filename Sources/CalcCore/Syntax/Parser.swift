@@ -521,7 +521,8 @@ public struct Parser {
             case .name(let n):
                 _ = advance()
                 switch kind {
-                case .comma, .rparen: break
+                // at the end of input or of the statement: the `)` check below reports the unclosed `(`
+                case .comma, .rparen, .eof, .newline, .semicolon: break
                 default:
                     let r = (try? withStops([]) { p -> SourceRange in
                         p.pos -= 1

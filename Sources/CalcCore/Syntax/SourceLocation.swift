@@ -49,6 +49,12 @@ public final class SourceFile: Sendable {
         let li = lineIndex(of: offset)
         let start = lineStarts[li]
         let clamped = min(max(offset, start), scalars.count)
+        // ASCII within one line: one scalar is one character (`\r\n`, the only
+        // multi-scalar ASCII character, cannot occur before the line's end).
+        // Skips building a string, which matters on megabyte-long lines.
+        if scalars[start..<clamped].allSatisfy({ $0.isASCII }) {
+            return SourceLocation(line: li + firstLine, column: clamped - start + 1)
+        }
         let prefix = String(String.UnicodeScalarView(scalars[start..<clamped]))
         return SourceLocation(line: li + firstLine, column: prefix.count + 1)
     }
