@@ -20,13 +20,7 @@ extension Interpreter {
         var pieces: [(title: String, expr: Expr, variables: [String], order: [String])] = []
         switch target.kind {
         case .diff(let e, let specs):
-            var vars: [Name] = []
-            for s in specs {
-                switch s {
-                case .variable(let v): vars.append(v)
-                case .order(let k, _): if let last = vars.last { vars += Array(repeating: last, count: k - 1) }
-                }
-            }
+            let vars = Interpreter.diffVariables(specs)
             let (ex, order) = try explainOperand(e, vars, scope)
             pieces.append(("d/d" + vars.map(\.text).joined(separator: " d/d") + " " + ASTPrinter.print(e), ex, vars.map(\.text), order))
         case .dOperator(let v, let e):
@@ -82,15 +76,9 @@ extension Interpreter {
         return out.joined(separator: "\n")
     }
 
-    /// Evaluates the operand of `diff` with the variables symbolic (the same as diff does).
+    /// The operand of `diff` as one expression (explain works on one at a time).
     func explainOperand(_ e: Node, _ vars: [Name], _ scope: Scope) throws -> (Expr, [String]) {
-        var inner = scope
-        for v in vars {
-            try checkVariable(v, scope)
-            inner.locals[v.text] = .symbolic(ctx.symbol(v.text), variables: [v.text])
-        }
-        var value = try eval(e, inner)
-        if case .function(let f) = value, f.parameters.count == 1 { value = try lower(f, e.range, scope) }
+        let value = try differentiationOperand(e, vars, scope)
         switch value {
         case .symbolic(let ex, let order): return (ex, order)
         case .number(let n): return (ctx.number(n), [])

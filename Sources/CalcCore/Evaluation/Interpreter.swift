@@ -107,14 +107,7 @@ final class Interpreter {
         case .prime(let f, let k):
             return try evalPrime(f, k, n.range, scope)
         case .diff(let e, let specs):
-            var vars: [Name] = []
-            for s in specs {
-                switch s {
-                case .variable(let v): vars.append(v)
-                case .order(let k, _): if let last = vars.last { vars += Array(repeating: last, count: k - 1) }
-                }
-            }
-            return try evalDiff(e, vars, n.range, scope)
+            return try evalDiff(e, Interpreter.diffVariables(specs), n.range, scope)
         case .dOperator(let v, let e):
             return try evalDiff(e, [v], n.range, scope)
         case .partial(let f, let vars):
@@ -614,16 +607,33 @@ final class Interpreter {
         }
     }
 
-    func evalDiff(_ e: Node, _ vars: [Name], _ range: SourceRange, _ scope: Scope) throws -> Value {
+    /// `diff(e, x, 2)` → [x, x]; `diff(e, x, y)` → [x, y].
+    static func diffVariables(_ specs: [DiffSpec]) -> [Name] {
+        var vars: [Name] = []
+        for s in specs {
+            switch s {
+            case .variable(let v): vars.append(v)
+            case .order(let k, _): if let last = vars.last { vars += Array(repeating: last, count: k - 1) }
+            }
+        }
+        return vars
+    }
+
+    /// The operand of `diff`, evaluated with its variables symbolic even when bound
+    /// (a one-parameter function stands for its call). `explain` uses it too.
+    func differentiationOperand(_ e: Node, _ vars: [Name], _ scope: Scope) throws -> Value {
         var inner = scope
         for v in vars {
             try checkVariable(v, scope)
             inner.locals[v.text] = .symbolic(ctx.symbol(v.text), variables: [v.text])
         }
-        var value = try eval(e, inner)
-        if case .function(let f) = value, f.parameters.count == 1 {
-            value = try lower(f, e.range, scope)   // diff(f, x) for f(x): differentiate f(x)
-        }
+        let value = try eval(e, inner)
+        if case .function(let f) = value, f.parameters.count == 1 { return try lower(f, e.range, scope) }
+        return value
+    }
+
+    func evalDiff(_ e: Node, _ vars: [Name], _ range: SourceRange, _ scope: Scope) throws -> Value {
+        var value = try differentiationOperand(e, vars, scope)
         for v in vars { value = try differentiate(value, by: v.text, range, scope) }
         return value
     }
