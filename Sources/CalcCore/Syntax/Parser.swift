@@ -534,9 +534,19 @@ public struct Parser {
                 specs.append(.variable(Name(n, t.range)))
             case .number(let n):
                 _ = advance()
+                switch kind {
+                case .comma, .rparen, .eof, .newline, .semicolon: break
+                default:   // `diff(x^2, 2*x)`: an expression, not an order
+                    let r = (try? withStops([]) { p -> SourceRange in
+                        p.pos -= 1
+                        return try p.parseExpr().range
+                    }) ?? t.range
+                    throw fail(.badDerivativeVariable, "expected a variable name to differentiate by, found an expression",
+                               t.range.to(r), help: "differentiate with respect to a name: `diff(x^2, x)`")
+                }
                 guard let k = n.exactInteger, k >= 1 else {
-                    throw fail(.badDerivativeOrder, "the order of a derivative must be a positive integer, found `\(n)`", t.range,
-                               help: "write `diff(e, x, 2)` for the second derivative")
+                    throw fail(.badDerivativeOrder, "the order of a derivative must be a positive integer, found `\(source.text(in: t.range))`",
+                               t.range, help: "write `diff(e, x, 2)` for the second derivative")
                 }
                 guard k <= 16 else {
                     throw fail(.badDerivativeOrder, "derivative order \(k) is above the limit of 16", t.range)
@@ -545,6 +555,12 @@ public struct Parser {
                     throw fail(.badDerivativeOrder, "the order comes after the variable", t.range, help: "write `diff(e, x, \(k))`")
                 }
                 specs.append(.order(Int(k), t.range))
+            case .minus where !specs.isEmpty && { if case .number = peekKind(1) { return true }; return false }()
+                                && (peekKind(2) == .comma || peekKind(2) == .rparen):
+                // `diff(x^2, x, -1)`: an order that is not positive
+                let r = t.range.to(tokens[pos + 1].range)
+                throw fail(.badDerivativeOrder, "the order of a derivative must be a positive integer, found `\(source.text(in: r))`",
+                           r, help: "write `diff(e, x, 2)` for the second derivative")
             default:
                 let r = (try? withStops([]) { try $0.parseUnary() })?.range ?? t.range
                 throw fail(.badDerivativeVariable, "expected a variable name to differentiate by, found \(t.kind.display)",
