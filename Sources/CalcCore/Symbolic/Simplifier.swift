@@ -345,6 +345,29 @@ extension ExprContext {
         return intern(.pow(base, exponent))
     }
 
+    /// A positive integer to a fraction p/q with perfect q-th powers taken out:
+    /// 8^(1/2) = 2*sqrt(2), 12^(3/2) = 24*sqrt(3), as a careful person writes it.
+    /// nil when there is nothing to take out (or the integer is too large to try).
+    func extractingPowers(_ b: Number, _ e: Number) -> Expr? {
+        guard case .rational(var n, 1) = b, n > 1, n <= 1_000_000_000_000,
+              case .rational(let p, let q) = e, q > 1, q <= 8, p > 0 else { return nil }
+        if p > q {   // b^(p/q) = b^⌊p/q⌋ · b^(r/q)
+            guard let whole = b.power(p / q), whole.isExact else { return nil }
+            return mul([number(whole), pow(number(b), number(.rational(p % q, q)))])
+        }
+        var outside: Int64 = 1
+        var k: Int64 = 2
+        while true {
+            guard let kq = Number.rational(k, 1).power(q)?.exactInteger, kq <= n else { break }
+            while n % kq == 0 { n /= kq; outside *= k }
+            k += 1
+        }
+        guard outside > 1 else { return nil }
+        // b^(p/q) = outside^p · n^(p/q)
+        guard let c = Number.rational(outside, 1).power(p), c.isExact else { return nil }
+        return mul([number(c), pow(number(.rational(n, 1)), number(e))])
+    }
+
     /// Folds b^e for numbers when the result is exact or both are doubles;
     /// nil leaves the power symbolic (2^(1/2) stays sqrt(2), 0^-1 is not folded).
     func foldPower(_ b: Number, _ e: Number) -> Expr? {
@@ -356,7 +379,7 @@ extension ExprContext {
             if case .rational(let p, let q) = e, let root = b.exactRoot(q), let r = root.power(p) {
                 return r.isExact ? number(r) : nil
             }
-            return nil
+            return extractingPowers(b, e)
         }
         let bd = b.double, ed = e.double
         if bd == 0 && ed < 0 { return nil }
