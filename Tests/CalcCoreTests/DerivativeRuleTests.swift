@@ -168,6 +168,12 @@ struct DerivativeRuleTests {
         RuleCase("through sqrt(x^2) = |x|", "diff(sqrt(x^2), x)", "sign(x)"),
         RuleCase("even function of a negation", "diff(cos(-2*x), x)", "-2*sin(2*x)"),
         RuleCase("min of equal arguments", "diff(min(x^2, x^2), x)", "2*x"),
+        RuleCase("logarithm to a numeric base stays exact", "diff(log(2, x), x)", "1/(x*ln(2))"),
+        RuleCase("log10 stays exact", "diff(log10(x), x)", "1/(x*ln(10))"),
+        RuleCase("a constant call stays exact", "diff(e^x*ln(3), x)", "exp(x)*ln(3)"),
+        RuleCase("an irrational exponent stays exact", "diff(x^sqrt(2), x)", "sqrt(2)*x^(sqrt(2) - 1)"),
+        RuleCase("a root coefficient stays exact", "diff(sqrt(2)*x^2, x)", "2*sqrt(2)*x"),
+        RuleCase("a bound parameter takes its value after differentiating", "g(x) = diff(x^3, x)\ng(2)", "12"),
     ])
 
     func rules(_ c: RuleCase) {
@@ -198,6 +204,12 @@ struct DerivativeRuleTests {
         RuleCase("exp of ln", "exp(ln(x))", "x"),
         RuleCase("ln of exp", "ln(exp(x + 1))", "x + 1"),
         RuleCase("never fold ln(0)", "ln(x - x)", "error"),
+        RuleCase("perfect squares leave a root", "sqrt(8)*x", "2*sqrt(2)*x"),
+        RuleCase("a power above 1 splits", "12^(3/2)*x", "24*sqrt(3)*x"),
+        RuleCase("a cube leaves a cube root", "16^(1/3)*x", "2*2^(1/3)*x"),
+        RuleCase("roots multiply out", "sqrt(12)*sqrt(3)*x", "6*x"),
+        RuleCase("a constant expression evaluates at the top", "sqrt(8) + ln(2)", "3.52157430531"),
+        RuleCase("a constant in a list is its value", "[sqrt(4), ln(1), sqrt(2)]", "[2, 0, 1.41421356237]"),
     ])
     func simplification(_ c: RuleCase) {
         let (r, ds) = lastResult(c.program)
@@ -343,6 +355,12 @@ struct DerivativeRuleTests {
                 highlighted: "diff(f, x)", help: "diff(f(x, y), x)"),
         BadCase(id: "grad of a constant", program: "grad(3)", diagnostic: .noVariables,
                 highlighted: "grad(3)", help: nil),
+        BadCase(id: "by a product starting with a number", program: "diff(x^2, 2*x)", diagnostic: .badDerivativeVariable,
+                highlighted: "2*x", help: "differentiate with respect to a name"),
+        BadCase(id: "negative order", program: "diff(x^2, x, -1)", diagnostic: .badDerivativeOrder,
+                highlighted: "-1", help: "diff(e, x, 2)"),
+        BadCase(id: "order given by a bound name", program: "n = 2\ndiff(x^3, x, n)", diagnostic: .badDerivativeOrder,
+                highlighted: "n", help: "diff(e, x, 2)"),
     ])
     func bad(_ c: BadCase) throws {
         let (r, ds) = lastResult(c.program)
@@ -354,41 +372,20 @@ struct DerivativeRuleTests {
         #expect(d.message.first?.isUppercase == false, "messages start in lowercase")
     }
 
-    /// Wanted behaviour the parser and interpreter do not give yet (reported to
-    /// their owners); each passes as a known issue until it is fixed.
-    @Test("bad derivative input: not yet as clear as it should be", arguments: [
-        BadCase(id: "by a product starting with a number", program: "diff(x^2, 2*x)", diagnostic: .badDerivativeVariable,
-                highlighted: "2*x", help: "differentiate with respect to a name"),
-        BadCase(id: "negative order", program: "diff(x^2, x, -1)", diagnostic: .badDerivativeOrder,
-                highlighted: "-1", help: "diff(e, x, 2)"),
-        BadCase(id: "order given by a bound name", program: "n = 2\ndiff(x^3, x, n)", diagnostic: .badDerivativeOrder,
-                highlighted: "n", help: "diff(e, x, 2)"),
-    ])
-    func badNotYet(_ c: BadCase) {
-        withKnownIssue {
-            let (_, ds) = lastResult(c.program)
-            let d = try #require(ds.first)
-            #expect(d.id == c.diagnostic, "\(d.message)")
-            #expect(d.file?.text(in: d.range) == c.highlighted)
-            if let help = c.help { #expect(d.help.contains { $0.contains(help) }, "help: \(d.help)") }
-        }
-    }
-
     @Test("a function defined by diff, called with numbers")
     func derivativeFunctionAtNumbers() {
-        withKnownIssue("diff makes x symbolic even where x is fx's own parameter bound to 1, so fx(1, 2) gives 4*x") {
-            let (r, ds) = lastResult(Self.poly + "fx(x, y) = diff(f(x, y), x)\nfx(1, 2)")
-            #expect(ds.isEmpty)
-            #expect(r == "4")
-            #expect(lastResult(Self.poly + "fx(x, y) = diff(f(x, y), x)\nfx(a, b)").0 == "2*a*b")
-        }
+        let (r, ds) = lastResult(Self.poly + "fx(x, y) = diff(f(x, y), x)\nfx(1, 2)")
+        #expect(ds.isEmpty)
+        #expect(r == "4")
+        #expect(lastResult(Self.poly + "fx(x, y) = diff(f(x, y), x)\nfx(a, b)").0 == "2*a*b")
+        #expect(lastResult(Self.poly + "fx(x, y) = diff(f(x, y), x)\nfx(x, y)").0 == "2*x*y")
+        // at top level a bound name stays symbolic inside diff (LANGUAGE.md §5)
+        #expect(lastResult("x = 5\ndiff(x^2, x)").0 == "2*x")
     }
 
     @Test("decimal order is named as written")
     func decimalOrderMessage() {
-        withKnownIssue("the parser prints the order's value (`2`), not its text (`2.0`)") {
-            let (_, ds) = lastResult("diff(x^2, x, 2.0)")
-            #expect(ds.first?.message.contains("`2.0`") == true)
-        }
+        let (_, ds) = lastResult("diff(x^2, x, 2.0)")
+        #expect(ds.first?.message.contains("`2.0`") == true)
     }
 }

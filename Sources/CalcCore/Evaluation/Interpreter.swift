@@ -81,7 +81,12 @@ final class Interpreter {
         case .group(let e): return try eval(e, scope)
         case .tuple(let xs): return .tuple(try xs.map { try eval($0, scope) })
         case .list(let xs):
-            return .list(try xs.map { try eval($0, scope) }, name: nil)
+            // data are numbers: a constant element such as sqrt(2) takes its value
+            return .list(try xs.map { x in
+                let v = try eval(x, scope)
+                if case .symbolic(let e, _) = v, e.free.isEmpty, !e.hasData { return try collapse(v, x.range, scope) }
+                return v
+            }, name: nil)
         case .unary(let op, let e):
             let v = try eval(e, scope)
             switch op {
@@ -204,7 +209,11 @@ final class Interpreter {
         let whole = chainStart.map { $0.to(range) } ?? range
         switch (a, b) {
         case let (.number(x), .number(y)):
-            return .number(try numeric(op, x, y, range, scope))
+            let r = try numeric(op, x, y, range, scope)
+            // an exact number to an exact power that is not exact stays exact:
+            // 2^(1/2) is sqrt(2), so diff(x^sqrt(2), x) keeps it (a result collapses to its value)
+            if op == .pow, !r.isExact, x.isExact, y.isExact { return symbolic(ctx.pow(ctx.number(x), ctx.number(y)), []) }
+            return .number(r)
         case (.function(let f), _), (_, .function(let f)):
             throw functionInArithmetic(f, range, scope)
         case (.symbolic, .number), (.number, .symbolic), (.symbolic, .symbolic):
@@ -495,7 +504,13 @@ final class Interpreter {
         if numbers.count == args.count {
             if let exact = exactBuiltin(f, numbers) { return .number(exact) }
             switch f.evaluate(numbers.map(\.double)) {
-            case .success(let d): return .number(.float(d))
+            case .success(let d):
+                // ln(2), sin(1) of exact numbers stay exact in symbolic work (diff(log(2, x), x)
+                // is 1/(x*ln(2))); a result collapses to its value. Undefined ones were reported above.
+                if d.isFinite, args.allSatisfy({ if case .number(let n) = $0 { return n.isExact }; return false }) {
+                    return symbolic(ctx.call(f, numbers.map { ctx.number($0) }), [])
+                }
+                return .number(.float(d))
             case .failure(let issue):
                 throw error(issue.isDivisionByZero ? .divisionByZero : .domain, issue.message, range, scope, help: issue.help)
             }
@@ -548,13 +563,17 @@ final class Interpreter {
             throw error(.arity, "`\(name)` takes 1 argument but \(argNodes.count) were given", range, scope, help: "usage: `\(name)(e)`")
         }
         let v = try eval(argNodes[0], scope)
-        return try mapSymbolic(v, range, scope) { e in name == "expand" ? self.ctx.expand(e) : self.ctx.simplify(e) }
+        return try mapSymbolic(v, range, scope) { e, vars in
+            self.symbolic(try self.checked(name == "expand" ? self.ctx.expand(e) : self.ctx.simplify(e), range, scope), vars)
+        }
     }
 
-    func mapSymbolic(_ v: Value, _ range: SourceRange, _ scope: Scope, _ f: (Expr) throws -> Expr) throws -> Value {
+    /// Rewrites each symbolic part of a value, given its variable order
+    /// (numbers and data stay as they are).
+    func mapSymbolic(_ v: Value, _ range: SourceRange, _ scope: Scope, _ f: (Expr, [String]) throws -> Value) throws -> Value {
         switch v {
         case .number: return v
-        case .symbolic(let e, let vars): return symbolic(try checked(try f(e), range, scope), vars)
+        case .symbolic(let e, let vars): return try f(e, vars)
         case .tuple(let xs): return .tuple(try xs.map { try mapSymbolic($0, range, scope, f) })
         case .list(let xs, let n):
             if v.numericList != nil { return v }
@@ -634,8 +653,31 @@ final class Interpreter {
 
     func evalDiff(_ e: Node, _ vars: [Name], _ range: SourceRange, _ scope: Scope) throws -> Value {
         var value = try differentiationOperand(e, vars, scope)
+        // `n = 2` then `diff(x^3, x, n)`: a name in the order's place is a variable,
+        // and differentiating by one the expression lacks gives 0 — surely not meant
+        for v in vars.dropFirst() where scope.locals[v.text] == nil && !value.variables.contains(v.text) {
+            if case .number(let n)? = globals[v.text] {
+                throw error(.badDerivativeOrder, "`\(v.text)` is a name, so this differentiates by `\(v.text)` (giving 0), not \(format(.number(n))) times",
+                            v.range, scope, help: "the order must be an integer literal: write `diff(e, x, 2)`")
+            }
+        }
         for v in vars { value = try differentiate(value, by: v.text, range, scope) }
-        return value
+        // A variable that is a parameter of the function being called takes its
+        // argument after differentiating: fx(x, y) = diff(f(x, y), x), then fx(1, 2)
+        // is ∂f/∂x at (1, 2). (At top level, names bound outside stay symbolic.)
+        var mapping: [String: Expr] = [:]
+        var replacements: [String: [String]] = [:]
+        for v in vars where mapping[v.text] == nil {
+            guard let bound = scope.locals[v.text] else { continue }
+            if case .symbolic(let s, _) = bound, case .symbol(let name) = s.kind, name == v.text { continue }
+            mapping[v.text] = try toExpr(bound, range, scope)
+            replacements[v.text] = bound.variables
+        }
+        guard !mapping.isEmpty else { return value }
+        return try mapSymbolic(value, range, scope) { e, order in
+            let vars = mergeVariables(order.map { replacements[$0] ?? [$0] })
+            return self.symbolic(try self.checked(self.ctx.substitute(e, mapping), range, scope), vars)
+        }
     }
 
     func evalPartial(_ f: Name, _ vars: [Name], _ range: SourceRange, _ scope: Scope) throws -> Value {
