@@ -138,6 +138,15 @@ public struct Printer: Sendable {
         }
     }
 
+    /// Whether a term prints with a minus sign (-x, -2*y, -3).
+    static func hasNegativeCoefficient(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number(let n): return n.isNegative
+        case .mul(let fs): if case .number(let n) = fs[0].kind { return n.isNegative }; return false
+        default: return false
+        }
+    }
+
     static func coefficient(_ e: Expr) -> (Number, [Expr]) {
         switch e.kind {
         case .number(let n): return (n, [])
@@ -150,8 +159,7 @@ public struct Printer: Sendable {
 
     func renderSum(_ terms: [Expr]) -> Out {
         let keyed = terms.map { t -> (Expr, Bool, Double) in
-            let (c, _) = Printer.coefficient(t)
-            return (t, c.isNegative, Printer.degree(t))
+            (t, Printer.hasNegativeCoefficient(t), Printer.degree(t))
         }
         func ordered(_ xs: [(Expr, Bool, Double)]) -> [Expr] {
             xs.enumerated().sorted { a, b in
@@ -161,7 +169,7 @@ public struct Printer: Sendable {
         }
         // by descending degree, led by the first positive term: x^2 - 2*x + 1, 1 - x
         var sequence = ordered(keyed)
-        if let lead = sequence.firstIndex(where: { !Printer.coefficient($0).0.isNegative }), lead > 0 {
+        if let lead = sequence.firstIndex(where: { !Printer.hasNegativeCoefficient($0) }), lead > 0 {
             sequence.insert(sequence.remove(at: lead), at: 0)
         }
         var text = ""
