@@ -5,6 +5,7 @@
 // Workloads (issue 4): 1,000,000 steps of gd on 2-D Rosenbrock (rate 0.001
 // from (-1.2, 1)), and 10,000 steps on 100-D Rosenbrock. Each is timed as the
 // median of several runs of the descent itself (compilation timed apart).
+// CALC_LISTING=1 prints each gradient tape's runs (what the interpreter does).
 
 import CalcCore
 #if canImport(Glibc)
@@ -85,6 +86,7 @@ func runMinimizeBenchmarks() {
         let f = try! Compiler.compile([e], variables: vars, context: ctx)
         let g = try! Compiler.compile(grads, variables: vars, context: ctx)
         let compileTime = minimizeNow() - tCompile
+        if getenv("CALC_LISTING") != nil { print(g.listing) }
         let minimizer = Minimizer(function: f, gradient: g)
         var options = MinimizeOptions(rate: 0.001)
         options.steps = steps

@@ -12,6 +12,10 @@
 // θ, f or ∇f stop being finite or f grows past every bound (diverged), or
 // when the interrupt flag is set. One step evaluates the gradient tape only;
 // f is evaluated every `checkEvery` steps for the divergence test and trace.
+// Plain gd without tracing runs the steps between those checks in `descend`,
+// a small loop that inlines the tape interpreter, updates θ in place and
+// compares |∇f|² against squared bounds (square root and exact tests only
+// near a bound) — the same steps and stops as the general loop, faster.
 
 #if canImport(Glibc)
 import Glibc
@@ -92,13 +96,13 @@ public struct Minimizer {
     }
 
     public func run(from start: [Double], _ o: MinimizeOptions) -> MinimizeRun {
-        gradient.withTape { tape in run(tape, from: start, o) }
+        gradient.withRuns { tape in run(tape, from: start, o) }
     }
 
     /// The descent loop. θ lives in the gradient program's input registers and
     /// is updated in place; all state is in buffers allocated once, so a step
     /// costs one pass over the gradient tape plus the update.
-    func run(_ tape: CompiledProgram.Tape, from start: [Double], _ o: MinimizeOptions) -> MinimizeRun {
+    func run(_ tape: UnsafeBufferPointer<CompiledProgram.Run>, from start: [Double], _ o: MinimizeOptions) -> MinimizeRun {
         let n = start.count
         let t0 = Minimizer.now()
         let regs = UnsafeMutablePointer<Double>.allocate(capacity: gradient.registerCount)
@@ -117,6 +121,9 @@ public struct Minimizer {
             v[i] = 0; s[i] = 0
         }
         let fOut = function.outputs[0]
+        // θ can be updated in place, reading ∇f straight from the tape's
+        // outputs, when no output is itself a parameter's register
+        let inPlace = (0..<n).allSatisfy { gOut[$0] >= n }
         let sign: Double = o.maximize ? -1 : 1          // maximize = minimize −f
         var trace: [TraceRow] = [], values: [Double] = [], path: [[Double]] = []
         var lastProgress = t0
@@ -152,14 +159,37 @@ public struct Minimizer {
         var b1t = 1.0, b2t = 1.0
         let eta = o.rate * sign, tol = o.tol, steps = o.steps
         let watch = o.record || o.every != nil
+        // |∇f|² strictly inside (tolLow, gHigh) means tol < |∇f| ≤ gBound without
+        // taking the square root (the margins cover its rounding, and summing
+        // the squares in another order); anywhere near either bound, or NaN,
+        // the exact tests below decide
+        let margin = 1e-12 + Double(n) * 1e-15
+        let gHigh = gBound < 1e150 ? gBound * gBound * (1 - margin) : 0
+        let tolLow = tol <= 0 ? -1 : (tol >= 1e-150 && tol < 1e150 ? tol * tol * (1 + margin) : Double.infinity)
+        let scalar = gradient.isScalar
+        let fast = o.method == .gd && inPlace && !watch
         while true {
-            let norm = gradientNorm()
-            if !norm.isFinite { return finish(.notFinite, step, failedAt: step, lastGood: true) }
-            if norm > gBound {
-                return finish(.diverged("|∇f| grew from \(NumberFormat.format(g0, digits: 3)) to \(NumberFormat.format(norm, digits: 3))"),
-                              step, failedAt: step, lastGood: true)
+            if fast && step & (Minimizer.checkEvery - 1) != 0 && step < steps {
+                let thetaLeft: Bool
+                (step, thetaLeft) = Minimizer.descend(tape, scalar: scalar, regs, gOut, n, eta: eta, gHigh: gHigh, tolLow: tolLow,
+                                                       from: step, to: Swift.min(steps, (step | (Minimizer.checkEvery - 1)) + 1))
+                if thetaLeft { return finish(.diverged("θ left every bound"), step, failedAt: step, lastGood: true) }
+            }
+            if scalar { CompiledProgram.executeScalar(tape, regs) } else { CompiledProgram.execute(tape, regs) }
+            var norm2 = 0.0
+            for i in 0..<n { let x = regs[gOut[i]]; norm2 += x * x }
+            let clear = norm2 < gHigh && norm2 > tolLow
+            var norm = 0.0
+            if !clear {
+                norm = norm2.squareRoot()
+                if !norm.isFinite { return finish(.notFinite, step, failedAt: step, lastGood: true) }
+                if norm > gBound {
+                    return finish(.diverged("|∇f| grew from \(NumberFormat.format(g0, digits: 3)) to \(NumberFormat.format(norm, digits: 3))"),
+                                  step, failedAt: step, lastGood: true)
+                }
             }
             if watch {
+                norm = norm2.squareRoot()
                 if o.record {
                     values.append(evalF())
                     if step % pathStride == 0 { path.append(theta()) }
@@ -168,7 +198,7 @@ public struct Minimizer {
                     trace.append(TraceRow(step: step, point: theta(), value: evalF(), gradientNorm: norm))
                 }
             }
-            if tol > 0 && norm <= tol { return finish(.converged, step) }
+            if !clear && tol > 0 && norm <= tol { return finish(.converged, step) }
             if step >= steps { return finish(.stepLimit, step) }
             if step & (Minimizer.checkEvery - 1) == 0 {
                 let f = evalF() * sign
@@ -178,16 +208,19 @@ public struct Minimizer {
                 if let interrupt, interrupt.isSet { return finish(.interrupted, step) }
                 if let progress, step & 4095 == 0 {
                     let now = Minimizer.now()
-                    if now - lastProgress > 0.1 { progress(step, f * sign, norm); lastProgress = now }
+                    if now - lastProgress > 0.1 { progress(step, f * sign, norm2.squareRoot()); lastProgress = now }
                 }
             }
             // the update; the gradient outputs are read before any input register changes
             var largest = 0.0
             switch o.method {
             case .gd:
-                if n == 1 {
-                    regs[0] -= eta * regs[gOut[0]]
-                    largest = Swift.abs(regs[0])
+                if inPlace {
+                    for i in 0..<n {
+                        let t = regs[i] - eta * regs[gOut[i]]
+                        regs[i] = t
+                        largest = Swift.max(largest, Swift.abs(t))
+                    }
                 } else {
                     for i in 0..<n { v[i] = regs[gOut[i]] }
                     for i in 0..<n { regs[i] -= eta * v[i]; largest = Swift.max(largest, Swift.abs(regs[i])) }
@@ -216,6 +249,56 @@ public struct Minimizer {
                 return finish(.diverged("θ left every bound"), step, failedAt: step, lastGood: true)
             }
         }
+    }
+}
+
+extension Minimizer {
+    /// Plain gradient-descent steps from `from` up to `to` (exclusive) while
+    /// nothing needs the general loop's attention: |∇f| clearly between tol
+    /// and its bound, θ within bounds. Returns the step reached — the general
+    /// loop redoes that step's checks — and whether θ left every bound (the
+    /// step that did it already taken, as in the general loop). A small
+    /// function of its own so the tape interpreter inlines into it and the
+    /// loop keeps its state in machine registers.
+    @inline(never)
+    static func descend(_ tape: UnsafeBufferPointer<CompiledProgram.Run>, scalar: Bool, _ regs: UnsafeMutablePointer<Double>,
+                        _ gOut: UnsafeMutablePointer<Int>, _ n: Int, eta: Double, gHigh: Double, tolLow: Double,
+                        from: Int, to: Int) -> (Int, Bool) {
+        var step = from
+        while step < to {
+            if scalar { CompiledProgram.executeScalar(tape, regs) } else { CompiledProgram.execute(tape, regs) }
+            // four independent sums and maxima, so long gradients are not one
+            // serial chain of additions (the margins allow for the order)
+            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+            var i = 0
+            while i + 4 <= n {
+                let x0 = regs[gOut[i]], x1 = regs[gOut[i + 1]], x2 = regs[gOut[i + 2]], x3 = regs[gOut[i + 3]]
+                s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3
+                i += 4
+            }
+            while i < n { let x = regs[gOut[i]]; s0 += x * x; i += 1 }
+            let norm2 = (s0 + s1) + (s2 + s3)
+            if !(norm2 < gHigh && norm2 > tolLow) { return (step, false) }
+            var m0 = 0.0, m1 = 0.0, m2 = 0.0, m3 = 0.0
+            i = 0
+            while i + 4 <= n {
+                let t0 = regs[i] - eta * regs[gOut[i]], t1 = regs[i + 1] - eta * regs[gOut[i + 1]]
+                let t2 = regs[i + 2] - eta * regs[gOut[i + 2]], t3 = regs[i + 3] - eta * regs[gOut[i + 3]]
+                regs[i] = t0; regs[i + 1] = t1; regs[i + 2] = t2; regs[i + 3] = t3
+                m0 = Swift.max(m0, Swift.abs(t0)); m1 = Swift.max(m1, Swift.abs(t1))
+                m2 = Swift.max(m2, Swift.abs(t2)); m3 = Swift.max(m3, Swift.abs(t3))
+                i += 4
+            }
+            while i < n {
+                let t = regs[i] - eta * regs[gOut[i]]
+                regs[i] = t
+                m0 = Swift.max(m0, Swift.abs(t))
+                i += 1
+            }
+            step += 1
+            if !(Swift.max(Swift.max(m0, m1), Swift.max(m2, m3)) <= 1e150) { return (step, true) }
+        }
+        return (step, false)
     }
 }
 
