@@ -53,7 +53,11 @@ public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible 
         public func _rawHashValue(seed: Int) -> Int {
             var m = StructuralHash(UInt64(UInt(bitPattern: seed)))
             switch self {
-            case .number, .symbol, .constant, .data:
+            case .number(.rational(let p, let q)):
+                m.mix(1); m.mix(UInt64(bitPattern: p)); m.mix(UInt64(bitPattern: q))
+            case .number(.float(let d)):
+                m.mix(2); m.mix(d.bitPattern)
+            case .symbol, .constant, .data:
                 var h = Hasher()
                 hash(into: &h)
                 return h.finalize() ^ seed

@@ -167,6 +167,7 @@ extension ExprContext {
                 return scaledFactor(n, a)
             }
         }
+        if factors.count <= 8, let product = distinctProduct(factors) { return product }
         var coefficient = Number.one
         // powers of one base collect: small products scan, large ones index
         var bases: [Expr] = []
@@ -239,6 +240,36 @@ extension ExprContext {
             return out.count == 1 ? out[0] : intern(.mul(out))
         }
         return intern(.mul([number(coefficient)] + out))
+    }
+
+    /// The usual small product, `3*x^2*y`: at most one number and two or more
+    /// other factors, none a product, all with different bases. Nothing can
+    /// combine, so it is only sorted (what the general path would give, without
+    /// its tables). nil when the factors need the general path.
+    func distinctProduct(_ factors: [Expr]) -> Expr? {
+        var coefficient = Number.one
+        var sawNumber = false
+        var out: [Expr] = []
+        out.reserveCapacity(factors.count)
+        for f in factors {
+            switch f.kind {
+            case .number(let n):
+                if sawNumber { return nil }
+                sawNumber = true
+                coefficient = n
+            case .mul: return nil
+            default:
+                let b = ExprOrder.base(f)
+                for g in out where ExprOrder.base(g) === b { return nil }
+                out.append(f)
+            }
+        }
+        guard out.count >= 2 else { return nil }
+        coefficient = coefficient.integralExact
+        if coefficient.isZero { return zero }
+        ExprOrder.sort(&out)
+        if !(coefficient.isOne && coefficient.isExact) { out.insert(number(coefficient), at: 0) }
+        return intern(.mul(out))
     }
 
     /// n·f for one factor f that is neither a number nor a product (mul's rules).
