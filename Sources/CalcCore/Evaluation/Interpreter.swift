@@ -8,6 +8,12 @@
 // so calling one with symbolic arguments inlines it — which is how the chain
 // rule reaches through `h(x) = g(sin(x))`. Errors are thrown as Diagnostics
 // carrying the range of the node that failed.
+//
+// Long inputs stay fast: a name's meaning is worked out once, sum and product
+// chains keep their operands on one shared stack, and since the constructors
+// are pure functions of interned operands, short sums and products, powers
+// and small integers are remembered by their operands (a polynomial of ten
+// thousand terms writes `3*x^2*y` many times). None of this changes a result.
 
 #if canImport(Glibc)
 import Glibc
@@ -97,16 +103,29 @@ final class Interpreter {
             case .sqrt: return try arith(.pow, v, .number(.rational(1, 2)), n.range, scope)
             }
         case .power(let b, let e):
-            let bv = try eval(b, scope), ev = try eval(e, scope)
+            let bv = try evalOperand(b, scope), ev = try evalOperand(e, scope)
             return try arith(.pow, bv, ev, n.range, scope)
         case .product(let first, let rest):
-            var operands: [(ArithOp, Value, SourceRange)] = [(.mul, try eval(first, scope), first.range)]
-            for (op, e) in rest { operands.append((op == .divide ? .div : .mul, try eval(e, scope), e.range)) }
-            return try fold(operands, identity: .mul, n.range, scope)
+            // the operands go on the shared operand stack (no array per chain)
+            let base = operandStack.count
+            defer { popOperands(to: base) }
+            let v0 = try evalOperand(first, scope)
+            operandStack.append((.mul, v0, first.range))
+            for (op, e) in rest {
+                let v = try evalOperand(e, scope)
+                operandStack.append((op == .divide ? .div : .mul, v, e.range))
+            }
+            return try fold(operandStack[base...], identity: .mul, n.range, scope)
         case .sum(let first, let rest):
-            var operands: [(ArithOp, Value, SourceRange)] = [(.add, try eval(first, scope), first.range)]
-            for (op, e) in rest { operands.append((op == .minus ? .sub : .add, try eval(e, scope), e.range)) }
-            return try fold(operands, identity: .add, n.range, scope)
+            let base = operandStack.count
+            defer { popOperands(to: base) }
+            let v0 = try evalOperand(first, scope)
+            operandStack.append((.add, v0, first.range))
+            for (op, e) in rest {
+                let v = try evalOperand(e, scope)
+                operandStack.append((op == .minus ? .sub : .add, v, e.range))
+            }
+            return try fold(operandStack[base...], identity: .add, n.range, scope)
         case .call(let callee, let args):
             return try evalCall(callee, args, n.range, scope)
         case .prime(let f, let k):
@@ -127,25 +146,92 @@ final class Interpreter {
         }
     }
 
-    func resolve(_ s: String, _ range: SourceRange, _ scope: Scope) throws -> Value {
-        if let v = scope.locals[s] { return v }
+    /// What a name means when no local or global binds it, worked out once per
+    /// name (see `meaning(of:)`): looking a name up used to cost five hashes.
+    enum NameMeaning {
+        case constant(Value)
+        /// A built-in function or `expand`/`simplify`: an error as a value.
+        case builtin
+        /// `diff`, `grad`, `hessian` without their argument.
+        case needsArgument
+        /// An unbound name: the symbol, with itself as its variable.
+        case symbol(Value)
+    }
+    @exclusivity(unchecked) var nameMeanings: [String: NameMeaning] = [:]
+
+    /// The last few names looked up, by a cheap slot number: a long input
+    /// names the same few variables over and over, and comparing two short
+    /// strings is cheaper than hashing one.
+    /// (The caches here are only touched by this single-threaded interpreter,
+    /// never across a call that could reach them again: their accesses need
+    /// no run-time exclusivity checks, which cost as much as the look-ups.)
+    @exclusivity(unchecked) var recentNames: [String] = Array(repeating: "", count: 16)
+    @exclusivity(unchecked) var recentMeanings: [NameMeaning] = Array(repeating: .builtin, count: 16)
+
+    func meaning(of s: String) -> NameMeaning {
+        var slot = s.utf8.count
+        if let b = s.utf8.first { slot = slot &+ Int(b) }
+        slot &= 15
+        if !s.isEmpty && recentNames[slot] == s { return recentMeanings[slot] }
+        let m = classify(s)
+        recentNames[slot] = s
+        recentMeanings[slot] = m
+        return m
+    }
+
+    func classify(_ s: String) -> NameMeaning {
+        if let m = nameMeanings[s] { return m }
+        let m: NameMeaning
         if let c = Interpreter.constants[s] {
             switch c {
-            case .inf: return .number(.float(.infinity))
-            case .nan: return .number(.float(.nan))
-            default: return .symbolic(ctx.constant(c), variables: [])
+            case .inf: m = .constant(.number(.float(.infinity)))
+            case .nan: m = .constant(.number(.float(.nan)))
+            default: m = .constant(.symbolic(ctx.constant(c), variables: []))
             }
+        } else if Builtin.surfaceNames.contains(s) || Interpreter.symbolicOperations.contains(s) {
+            m = .builtin
+        } else if s == "diff" || s == "grad" || s == "hessian" {
+            m = .needsArgument
+        } else {
+            m = .symbol(.symbolic(ctx.symbol(s), variables: [s]))   // a symbol's depth is 1: always within the limit
         }
-        if let v = globals[s] { return v }
-        if Builtin.surfaceNames.contains(s) || Interpreter.symbolicOperations.contains(s) {
+        nameMeanings[s] = m
+        return m
+    }
+
+    /// The evaluated operands of the sum and product chains being evaluated,
+    /// innermost last: each chain pushes its operands, folds them and pops them.
+    @exclusivity(unchecked) var operandStack: [(ArithOp, Value, SourceRange)] = []
+
+    func popOperands(to base: Int) {
+        while operandStack.count > base { operandStack.removeLast() }
+        if base == 0 && operandStack.capacity > 1 << 16 { operandStack = [] }   // a very long chain's room is not kept
+    }
+
+    /// `eval` with the leaves (numbers and names, most operands) taken here.
+    @inline(__always) func evalOperand(_ n: Node, _ scope: Scope) throws -> Value {
+        switch n.kind {
+        case .number(let v): return .number(v)
+        case .name(let s): return try resolve(s, n.range, scope)
+        default: return try eval(n, scope)
+        }
+    }
+
+    /// A name's value: a local, a constant, a global, else the symbol itself.
+    func resolve(_ s: String, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        if !scope.locals.isEmpty, let v = scope.locals[s] { return v }
+        let m = meaning(of: s)
+        if case .constant(let v) = m { return v }
+        if !globals.isEmpty, let v = globals[s] { return v }
+        switch m {
+        case .constant(let v), .symbol(let v): return v
+        case .builtin:
             throw error(.notAFunction, "`\(s)` is a built-in function, not a value", range, scope,
                         help: "call it with an argument: `\(s)(x)`")
-        }
-        if s == "diff" || s == "grad" || s == "hessian" {
+        case .needsArgument:
             throw error(.expectedToken, "`\(s)` needs its argument", range, scope,
                         help: s == "diff" ? "write `diff(x^2, x)`" : "write `\(s) f` or `\(s)(x^2 + y^2)`")
         }
-        return .symbolic(try checked(ctx.symbol(s), range, scope), variables: [s])
     }
 
     func checked(_ e: Expr, _ range: SourceRange, _ scope: Scope) throws -> Expr {
@@ -164,14 +250,32 @@ final class Interpreter {
 
     /// A sum or product chain: numbers fold left to right; a symbolic chain is
     /// built with one n-ary constructor call (no quadratic rebuilding).
-    func fold(_ operands: [(ArithOp, Value, SourceRange)], identity: ArithOp, _ range: SourceRange, _ scope: Scope) throws -> Value {
-        let scalarOnly = operands.allSatisfy { if case .number = $0.1 { return true }; if case .symbolic = $0.1 { return true }; return false }
-        let anySymbolic = operands.contains { if case .symbolic = $0.1 { return true }; return false }
+    func fold(_ operands: ArraySlice<(ArithOp, Value, SourceRange)>, identity: ArithOp, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        var scalarOnly = true, anySymbolic = false
+        for o in operands {
+            switch o.1 {
+            case .number: break
+            case .symbolic: anySymbolic = true
+            default: scalarOnly = false
+            }
+        }
         if scalarOnly && anySymbolic && operands.count > 2 {
             var parts: [Expr] = []
-            var vars: [[String]] = []
-            for (op, v, r) in operands {
-                var e = try toExpr(v, r, scope)
+            parts.reserveCapacity(operands.count)
+            // the variables, checked against the last chain's on the way (see chainVariables)
+            let last = lastChainVariables
+            var seen = 0
+            var same = !last.isEmpty && last.count <= 8
+            for k in operands.indices {
+                let op = operands[k].0, r = operands[k].2
+                var e: Expr
+                switch operands[k].1 {
+                case .number(let n): e = numberExpr(n)
+                case .symbolic(let x, let vs):
+                    e = x
+                    if same { same = Interpreter.follow(vs, last, &seen) }
+                default: e = try toExpr(operands[k].1, r, scope)   // not reached: scalars only
+                }
                 switch op {
                 case .sub: e = ctx.neg(e)
                 case .div:
@@ -180,18 +284,88 @@ final class Interpreter {
                 default: break
                 }
                 parts.append(e)
-                vars.append(v.variables)
             }
-            let e = identity == .add ? ctx.add(parts) : ctx.mul(parts)
-            return symbolic(try checked(e, range, scope), mergeVariables(vars))
+            let e = chain(identity == .add, parts)
+            return symbolic(try checked(e, range, scope), same && seen == last.count ? last : chainVariables(operands))
         }
-        var acc = operands[0].1
-        if case .function(let f) = acc, operands.count > 1 { throw functionInArithmetic(f, operands[0].2, scope) }
+        var acc = operands.first!.1
+        if case .function(let f) = acc, operands.count > 1 { throw functionInArithmetic(f, operands.first!.2, scope) }
         for (op, v, r) in operands.dropFirst() {
             acc = try arith(op, acc, v, r, scope, chainStart: range)
             if interrupt.isSet { throw error(.interrupted, "interrupted", range, scope) }
         }
         return acc
+    }
+
+    /// Recent powers `ctx.pow(base, exponent)` (a pure function of its interned
+    /// operands), in slots by the operands' ids: `x^2` is written many times.
+    /// A slot holds the operands' ids (unique in the context) and the power.
+    @exclusivity(unchecked) var powerOperands: [(base: Int, exponent: Int)] = Array(repeating: (-1, -1), count: 256)
+    @exclusivity(unchecked) var powers: [Expr?] = Array(repeating: nil, count: 256)
+
+    func power(_ base: Expr, _ exponent: Expr) -> Expr {
+        let slot = (base.id &* 31 &+ exponent.id) & 255
+        if powerOperands[slot] == (base.id, exponent.id), let p = powers[slot] { return p }
+        let e = ctx.pow(base, exponent)
+        powerOperands[slot] = (base.id, exponent.id)
+        powers[slot] = e
+        return e
+    }
+
+    /// The variables of the last chain, when few: the next chain usually has
+    /// the same ones (every term of a long polynomial in x and y does).
+    @exclusivity(unchecked) var lastChainVariables: [String] = []
+
+    /// Whether the names of `vs`, met after `last[0..<seen]` have appeared,
+    /// keep to the order of `last` (advancing `seen`): when every operand of a
+    /// chain does and all of `last` appear, the chain's variables are `last`.
+    static func follow(_ vs: [String], _ last: [String], _ seen: inout Int) -> Bool {
+        if vs == last { seen = last.count; return true }   // usually the very same list
+        names: for v in vs {
+            if seen < last.count && last[seen] == v { seen += 1; continue }
+            for k in 0..<seen where last[k] == v { continue names }
+            return false
+        }
+        return true
+    }
+
+    /// The ordered union of a chain's operands' variables (remembered for the
+    /// next chain when few).
+    func chainVariables(_ operands: ArraySlice<(ArithOp, Value, SourceRange)>) -> [String] {
+        var vars = VariableMerger()
+        for o in operands { if case .symbolic(_, let vs) = o.1 { vars.add(vs) } }
+        if !vars.names.isEmpty && vars.names.count <= 8 { lastChainVariables = vars.names }
+        return vars.names
+    }
+
+    /// A short sum or product of interned operands, by its operands (see `chain`).
+    struct ChainKey: Hashable {
+        let isSum: Bool
+        let parts: [Expr]
+        static func == (a: ChainKey, b: ChainKey) -> Bool {
+            a.isSum == b.isSum && a.parts.count == b.parts.count && zip(a.parts, b.parts).allSatisfy { $0 === $1 }
+        }
+        func hash(into h: inout Hasher) { h.combine(_rawHashValue(seed: 0)) }
+        func _rawHashValue(seed: Int) -> Int {
+            var m = StructuralHash(UInt64(UInt(bitPattern: seed)))
+            m.mix(isSum ? 1 : 2)
+            for x in parts { m.mix(UInt64(x.id)) }
+            return Int(bitPattern: UInt(m.value))
+        }
+    }
+    @exclusivity(unchecked) var chains: [ChainKey: Expr] = [:]
+
+    /// `ctx.add(parts)` or `ctx.mul(parts)`. The constructors are pure functions
+    /// of their (interned) operands, so the result of a short chain is kept:
+    /// long inputs repeat terms like `3*x^2*y`, and collecting a product's
+    /// factors costs far more than finding it again.
+    func chain(_ isSum: Bool, _ parts: [Expr]) -> Expr {
+        guard parts.count <= 8 else { return isSum ? ctx.add(parts) : ctx.mul(parts) }
+        if let e = chains[ChainKey(isSum: isSum, parts: parts)] { return e }
+        let e = isSum ? ctx.add(parts) : ctx.mul(parts)
+        if chains.count >= 1 << 14 { chains.removeAll(keepingCapacity: true) }
+        chains[ChainKey(isSum: isSum, parts: parts)] = e
+        return e
     }
 
     func symbolic(_ e: Expr, _ vars: [String]) -> Value {
@@ -240,9 +414,19 @@ final class Interpreter {
             if x.isZero, let n = y.numberValue, n.isNegative {
                 throw error(.divisionByZero, "division by zero: 0 raised to a negative power", whole, scope)
             }
-            e = ctx.pow(x, y)
+            e = power(x, y)
         }
-        return symbolic(try checked(e, whole, scope), mergeVariables([a.variables, b.variables]))
+        return symbolic(try checked(e, whole, scope), unionVariables(a.variables, b.variables))
+    }
+
+    /// The ordered union of two operands' variables (one of them is usually empty).
+    func unionVariables(_ a: [String], _ b: [String]) -> [String] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var m = VariableMerger()
+        m.add(a)
+        m.add(b)
+        return m.names
     }
 
     func numeric(_ op: ArithOp, _ x: Number, _ y: Number, _ range: SourceRange, _ scope: Scope) throws -> Number {
@@ -300,10 +484,25 @@ final class Interpreter {
         }
     }
 
+    /// The nodes of the integers 0…255, built on first use: literals are
+    /// mostly small integers, and looking one up in the context hashes it.
+    @exclusivity(unchecked) var smallIntegers: [Expr?] = Array(repeating: nil, count: 256)
+
+    /// `ctx.number(n)`, with small integers from `smallIntegers`.
+    func numberExpr(_ n: Number) -> Expr {
+        if case .rational(let p, 1) = n, p >= 0 && p < 256 {
+            if let e = smallIntegers[Int(p)] { return e }
+            let e = ctx.number(n)
+            smallIntegers[Int(p)] = e
+            return e
+        }
+        return ctx.number(n)
+    }
+
     /// A value as an expression (numbers, symbolic values, numeric lists as data).
     func toExpr(_ v: Value, _ range: SourceRange, _ scope: Scope) throws -> Expr {
         switch v {
-        case .number(let n): return ctx.number(n)
+        case .number(let n): return numberExpr(n)
         case .symbolic(let e, _): return e
         case .list(_, let name):
             if let values = v.numericList { return ctx.data(name, values) }

@@ -30,7 +30,9 @@ public final class UserFunction: @unchecked Sendable {
     public var signature: String { "\(name)(\(parameters.joined(separator: ", ")))" }
 }
 
-public indirect enum Value {
+// Not `indirect`: every case already holds its payload by reference or in a
+// few words, and boxing each value cost an allocation per operation.
+public enum Value {
     case number(Number)
     case symbolic(Expr, variables: [String])
     case tuple([Value])
@@ -70,8 +72,32 @@ public indirect enum Value {
 
 /// Ordered union, first appearance first.
 func mergeVariables(_ lists: [[String]]) -> [String] {
-    var seen = Set<String>()
-    var out: [String] = []
-    for l in lists { for v in l where seen.insert(v).inserted { out.append(v) } }
-    return out
+    var m = VariableMerger()
+    for l in lists { m.add(l) }
+    return m.names
+}
+
+/// Builds an ordered union of variable lists, first appearance first.
+/// Variable lists are short: while the union is small it is scanned, not
+/// hashed, and a list equal to a prefix of it (the usual case: x, then x and
+/// y) costs one comparison pass and no allocation. A large union is indexed.
+struct VariableMerger {
+    private(set) var names: [String] = []
+    private var seen: Set<String>? = nil
+
+    mutating func add(_ list: [String]) {
+        if list.isEmpty { return }
+        if names.isEmpty { names = list; return }
+        if list.count <= names.count {
+            var prefix = true
+            for k in list.indices where list[k] != names[k] { prefix = false; break }
+            if prefix { return }
+        }
+        if seen == nil && names.count + list.count > 32 { seen = Set(names) }
+        if seen != nil {
+            for v in list where seen!.insert(v).inserted { names.append(v) }
+        } else {
+            for v in list where !names.contains(v) { names.append(v) }
+        }
+    }
 }

@@ -41,29 +41,31 @@ public enum DerivativeTarget: Sendable {
     case expression(Node)
 }
 
-public indirect enum NodeKind: Sendable {
+/// Only the cases that hold a Node are `indirect` (boxed): numbers, names and
+/// bracketed lists sit in the node itself, saving an allocation per leaf.
+public enum NodeKind: Sendable {
     // primary
     case number(Number)
     case name(String)
     case tuple([Node])                        // ( e, e, … )
     case list([Node])                         // [ e, … ]
-    case group(Node)                          // ( e ) — kept so ranges and printing are faithful
-    case diff(Node, [DiffSpec])               // diff(e, x), diff(e, x, 2), diff(e, x, y)
-    case dOperator(Name, Node)                // d/dx operand
-    case partial(Name, [Name])                // ∂f/∂x, ∂²f/∂x∂y
-    case grad(DerivativeTarget)               // grad f, ∇f, grad(e), ∇(e)
-    case hessian(DerivativeTarget)            // hessian f, hessian(e)
+    indirect case group(Node)                 // ( e ) — kept so ranges and printing are faithful
+    indirect case diff(Node, [DiffSpec])      // diff(e, x), diff(e, x, 2), diff(e, x, y)
+    indirect case dOperator(Name, Node)       // d/dx operand
+    indirect case partial(Name, [Name])       // ∂f/∂x, ∂²f/∂x∂y
+    indirect case grad(DerivativeTarget)      // grad f, ∇f, grad(e), ∇(e)
+    indirect case hessian(DerivativeTarget)   // hessian f, hessian(e)
     // postfix
-    case call(Node, [Node])                   // callee(args)
-    case prime(Node, Int)                     // f', f''
+    indirect case call(Node, [Node])          // callee(args)
+    indirect case prime(Node, Int)            // f', f''
     // power and unary
-    case power(Node, Node)                    // base ^ exponent (right-assoc)
-    case unary(UnaryOperator, Node)           // -e, +e, √e
+    indirect case power(Node, Node)           // base ^ exponent (right-assoc)
+    indirect case unary(UnaryOperator, Node)  // -e, +e, √e
     // product and sum (n-ary, as the grammar's repetition)
-    case product(Node, [(ProductOperator, Node)])
-    case sum(Node, [(SumOperator, Node)])
+    indirect case product(Node, [(ProductOperator, Node)])
+    indirect case sum(Node, [(SumOperator, Node)])
     // expr
-    case at(Node, Point)                      // e at point
+    indirect case at(Node, Point)             // e at point
 }
 
 public struct OptimizeOption: Sendable {

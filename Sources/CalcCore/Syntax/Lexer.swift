@@ -5,6 +5,8 @@
 // separators, `#` comments, newlines (the parser ignores those inside
 // brackets), and the lexical derivative forms `d/dx`, `∂f/∂x`, `x²`.
 // Bad characters and malformed numbers become diagnostics; lexing continues.
+// ASCII names and plain integer literals, nearly every token of a large
+// input, take fast paths that build no intermediate strings.
 
 public struct Lexer {
     let source: SourceFile
@@ -36,11 +38,18 @@ public struct Lexer {
         return isNameStart(c) || isSubscriptDigit(c) || c.properties.numericType == .decimal
     }
     static func isSubscriptDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x2080 && c.value <= 0x2089 }
-    static let superscriptDigits: [UInt32: Int] = [
-        0x2070: 0, 0x00B9: 1, 0x00B2: 2, 0x00B3: 3, 0x2074: 4,
-        0x2075: 5, 0x2076: 6, 0x2077: 7, 0x2078: 8, 0x2079: 9,
-    ]
-    static func isSuperscript(_ c: Unicode.Scalar) -> Bool { superscriptDigits[c.value] != nil || c.value == 0x207B }
+    /// The value of a superscript digit ⁰ ¹ ² ³ ⁴ … ⁹, else nil.
+    static func superscriptDigit(_ c: Unicode.Scalar) -> Int? {
+        switch c.value {
+        case 0x2070: return 0
+        case 0x00B9: return 1
+        case 0x00B2: return 2
+        case 0x00B3: return 3
+        case 0x2074...0x2079: return Int(c.value - 0x2070)
+        default: return nil
+        }
+    }
+    static func isSuperscript(_ c: Unicode.Scalar) -> Bool { superscriptDigit(c) != nil || c.value == 0x207B }
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
 
     func peek(_ k: Int = 0) -> Unicode.Scalar? { i + k < s.count ? s[i + k] : nil }
@@ -61,8 +70,29 @@ public struct Lexer {
     }
 
     mutating func run() {
+        tokens.reserveCapacity(min(s.count, 1 << 20) + 1)   // at most one token per scalar, and the end
         while let c = peek() {
             let start = i
+            // the common ones first: spaces, ASCII names and digits (as the cases below would)
+            let v = c.value
+            if v == 0x20 { i += 1; sawSpace = true; continue }
+            if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || v == 0x5F { lexName(); continue }
+            if v >= 0x30 && v <= 0x39 { lexNumber(); continue }
+            let single: TokenKind?
+            switch v {
+            case 0x2B: single = .plus        // +
+            case 0x2D: single = .minus       // -
+            case 0x2F: single = .slash       // /
+            case 0x5E: single = .caret       // ^
+            case 0x28: single = .lparen      // (
+            case 0x29: single = .rparen      // )
+            case 0x2C: single = .comma       // ,
+            case 0x3B: single = .semicolon   // ;
+            case 0x3D: single = .equals      // =
+            case 0x2A where peek(1) != "*": single = .star   // * (not **)
+            default: single = nil
+            }
+            if let single { i += 1; emit(single, start); continue }
             switch c {
             case " ", "\t", "\r", "\u{FEFF}", "\u{00A0}":
                 i += 1; sawSpace = true
@@ -128,11 +158,39 @@ public struct Lexer {
         return String(out)
     }
 
+    /// The one-letter ASCII names, built once.
+    static let letterNames: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
+    /// An ASCII name (letters, digits, `_`) not followed by another name
+    /// character, without building it scalar by scalar; nil (and nothing
+    /// consumed) otherwise.
+    mutating func scanASCIIName() -> String? {
+        var j = i
+        while j < s.count {
+            let v = s[j].value
+            if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F { j += 1; continue }
+            if v >= 0x80 { return nil }   // a Unicode letter or subscript may continue it
+            break
+        }
+        let n = j - i
+        if n == 1 {
+            let name = Lexer.letterNames[Int(s[i].value)]
+            i = j
+            return name
+        }
+        let name = String(unsafeUninitializedCapacity: n) { buffer in
+            for k in 0..<n { buffer[k] = UInt8(truncatingIfNeeded: s[i + k].value) }
+            return n
+        }
+        i = j
+        return name
+    }
+
     mutating func lexName() {
         let start = i
-        let name = scanName()
+        let name = scanASCIIName() ?? scanName()
         // `d/dx`: the name `d` directly followed by `/d` and a name, no spaces.
-        if name == "d", peek() == "/", peek(1) == "d", let c = peek(2), Lexer.isNameStart(c) {
+        if peek() == "/", name == "d", peek(1) == "d", let c = peek(2), Lexer.isNameStart(c) {
             i += 2
             let variable = scanName()
             emit(.dOperator(variable), start)
@@ -193,7 +251,7 @@ public struct Lexer {
         var negative = false
         if peek()?.value == 0x207B { negative = true; i += 1 }
         var v = 0
-        while let c = peek(), let d = Lexer.superscriptDigits[c.value] {
+        while let c = peek(), let d = Lexer.superscriptDigit(c) {
             if v < 1_000_000 { v = v * 10 + d }
             i += 1
         }
@@ -202,9 +260,9 @@ public struct Lexer {
 
     mutating func lexSuperscript() {
         let start = i
-        let hadDigit = peek().map { Lexer.superscriptDigits[$0.value] != nil } ?? false
+        let hadDigit = peek().map { Lexer.superscriptDigit($0) != nil } ?? false
         let v = scanSuperscriptValue()
-        if !hadDigit && i - start == 1 && peek().map({ Lexer.superscriptDigits[$0.value] == nil }) ?? true {
+        if !hadDigit && i - start == 1 && peek().map({ Lexer.superscriptDigit($0) == nil }) ?? true {
             error(.badNumber, "expected superscript digits after `⁻`", SourceRange(start, i))
         }
         emit(.superscript(v), start)
@@ -212,6 +270,26 @@ public struct Lexer {
 
     mutating func lexNumber() {
         let start = i
+        // fast path: ASCII digits not followed by `.`, `_`, `e` or `E` (an integer literal)
+        var j = i
+        var value: Int64 = 0
+        var fits = true
+        while j < s.count, s[j].value >= 0x30 && s[j].value <= 0x39 {
+            if fits {
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int64(s[j].value - 0x30))
+                if o1 || o2 { fits = false } else { value = a }
+            }
+            j += 1
+        }
+        if fits, j > i {
+            let next = j < s.count ? s[j] : " "
+            if next != "." && next != "_" && next != "e" && next != "E" {
+                i = j
+                emit(.number(.rational(value, 1)), start)
+                return
+            }
+        }
         var text = String.UnicodeScalarView()
         var isInteger = true
         var bad = false

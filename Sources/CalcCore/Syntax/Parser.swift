@@ -7,6 +7,8 @@
 // Nesting deeper than `maxDepth` is an error, never a stack overflow.
 // Command and option words are contextual: they are special only where the
 // grammar expects them, so `rate = 0.1` is an ordinary assignment.
+// The hot paths test a token's `tag` (its case) and step with `skip()`, so
+// a token's name or number is copied only where the parser keeps it.
 
 public struct Parser {
     public static let maxDepth = 1000
@@ -45,27 +47,37 @@ public struct Parser {
 
     var current: Token { tokens[pos] }
     var kind: TokenKind { tokens[pos].kind }
+    /// The current token's case: what the hot paths test.
+    var tag: TokenTag { tokens[pos].tag }
     func peekKind(_ k: Int) -> TokenKind { pos + k < tokens.count ? tokens[pos + k].kind : .eof }
     var previous: Token { tokens[max(0, pos - 1)] }
 
     mutating func advance() -> Token {
         let t = tokens[pos]
-        switch t.kind {
+        skip()
+        return t
+    }
+
+    /// Steps past the current token (`advance` without returning it).
+    mutating func skip() {
+        switch tokens[pos].tag {
         case .lparen, .lbracket: bracketDepth += 1
         case .rparen, .rbracket: bracketDepth = max(0, bracketDepth - 1)
         default: break
         }
         if pos < tokens.count - 1 { pos += 1 }
-        if bracketDepth > 0 { while case .newline = tokens[pos].kind, pos < tokens.count - 1 { pos += 1 } }
-        return t
+        if bracketDepth > 0 { while tokens[pos].tag == .newline, pos < tokens.count - 1 { pos += 1 } }
     }
 
-    func isWord(_ w: String) -> Bool { if case .name(w) = kind { return true } else { return false } }
+    func isWord(_ w: String) -> Bool {
+        guard tokens[pos].tag == .name, case .name(let n) = tokens[pos].kind else { return false }
+        return n == w
+    }
 
-    mutating func skipNewlines() { while case .newline = kind { _ = advance() } }
+    mutating func skipNewlines() { while tag == .newline { skip() } }
 
     var atStatementEnd: Bool {
-        switch kind { case .newline, .semicolon, .eof: return true; default: return false }
+        switch tag { case .newline, .semicolon, .eof: return true; default: return false }
     }
 
     mutating func fail(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String? = nil,
@@ -119,9 +131,9 @@ public struct Parser {
     mutating func parseProgram() -> [Statement] {
         var statements: [Statement] = []
         while true {
-            while case .newline = kind { _ = advance() }
-            if case .semicolon = kind { _ = advance(); continue }
-            if case .eof = kind { break }
+            while tag == .newline { skip() }
+            if tag == .semicolon { skip(); continue }
+            if tag == .eof { break }
             if diagnostics.count >= Parser.maxErrors {
                 diagnostics.append(Diagnostic(.tooManyErrors, "too many errors; stopping after \(Parser.maxErrors)",
                                               current.range, file: source))
@@ -136,8 +148,7 @@ public struct Parser {
                 if !atStatementEnd {
                     throw trailingError()
                 }
-                let silent: Bool
-                if case .semicolon = self.kind { silent = true } else { silent = false }
+                let silent = tag == .semicolon
                 statements.append(Statement(kind: kind, range: start.to(previous.range), silent: silent))
             } catch {
                 synchronize()
@@ -253,7 +264,7 @@ public struct Parser {
         try enter(); defer { leave() }
         var e = try parseSum()
         while isWord("at") && !stops.contains("at") {
-            _ = advance()
+            skip()
             let p = try parsePoint()
             e = Node(.at(e, p), e.range.to(p.range))
         }
@@ -288,24 +299,23 @@ public struct Parser {
         var rest: [(SumOperator, Node)] = []
         while true {
             let op: SumOperator
-            switch kind {
+            switch tag {
             case .plus: op = .plus
             case .minus: op = .minus
             default:
                 if rest.isEmpty { return first }
                 return Node(.sum(first, rest), first.range.to(rest.last!.1.range))
             }
-            let opTok = advance()
+            let opPos = pos
+            skip()
             skipNewlines()
-            if atStatementEnd || isClosing {
-                throw expected("an expression", after: opTok.kind.display)
-            }
+            try operand(afterTokenAt: opPos)
             rest.append((op, try parseProduct()))
         }
     }
 
     var isClosing: Bool {
-        switch kind { case .rparen, .rbracket, .comma, .equals: return true; default: return false }
+        switch tag { case .rparen, .rbracket, .comma, .equals: return true; default: return false }
     }
 
     /// product = unary { ( "*" | "/" | implicit ) unary }
@@ -315,9 +325,9 @@ public struct Parser {
         var rest: [(ProductOperator, Node)] = []
         while true {
             let op: ProductOperator
-            switch kind {
-            case .star: op = .times; let t = advance(); skipNewlines(); try operand(after: t)
-            case .slash: op = .divide; let t = advance(); skipNewlines(); try operand(after: t)
+            switch tag {
+            case .star: op = .times; let t = pos; skip(); skipNewlines(); try operand(afterTokenAt: t)
+            case .slash: op = .divide; let t = pos; skip(); skipNewlines(); try operand(afterTokenAt: t)
             default:
                 if implicitMultiplicationFollows { op = .implicit }
                 else {
@@ -325,6 +335,7 @@ public struct Parser {
                     return Node(.product(first, rest), first.range.to(rest.last!.1.range))
                 }
             }
+            if rest.isEmpty { rest.reserveCapacity(4) }
             rest.append((op, try parseUnary()))
         }
     }
@@ -333,14 +344,20 @@ public struct Parser {
         if atStatementEnd || isClosing { throw expected("an expression", after: op.kind.display) }
     }
 
+    /// `operand(after:)` for the operator token at `index`.
+    mutating func operand(afterTokenAt index: Int) throws {
+        if atStatementEnd || isClosing { throw expected("an expression", after: tokens[index].kind.display) }
+    }
+
     /// True when the previous token was a number literal and the next token
     /// can start an operand (a name that is not a contextual stop word, `(`, `√`).
     var implicitMultiplicationFollows: Bool {
-        guard pos > 0, case .number = tokens[pos - 1].kind else { return false }
-        switch kind {
-        case .name(let n):
+        guard pos > 0, tokens[pos - 1].tag == .number else { return false }
+        switch tag {
+        case .name:
+            guard case .name(let n) = tokens[pos].kind else { return false }
             // inside a command (`rate 0.1 steps 5`) only `2x` with no space multiplies
-            if !stops.isEmpty && current.spaceBefore { return false }
+            if !stops.isEmpty && tokens[pos].spaceBefore { return false }
             return !stops.contains(n) && n != "at"
         case .lparen, .sqrt, .nabla, .dOperator, .partial: return true
         default: return false
@@ -351,11 +368,21 @@ public struct Parser {
     mutating func parseUnary() throws -> Node {
         try enter(); defer { leave() }
         let op: UnaryOperator
-        switch kind {
+        switch tag {
         case .minus: op = .negate
         case .plus: op = .plus
         case .sqrt: op = .sqrt
-        default: return try parsePower()
+        default:
+            // a number or plain name: the primary without the calls down to it
+            // (the same node, the same depth check as `parsePrimary`)
+            if depth < Parser.maxDepth, let leaf = simpleLeaf() {
+                switch tag {
+                case .caret, .superscript: return try parsePower(base: leaf)   // no postfix operator follows
+                case .prime, .lparen: return try parsePower(base: parsePostfix(primary: leaf))
+                default: return leaf
+                }
+            }
+            return try parsePower()
         }
         let t = advance()
         try operand(after: t)
@@ -365,15 +392,21 @@ public struct Parser {
 
     /// power = postfix [ "^" unary | SUPERSCRIPT ]      (right-associative: 2^3^2 = 2^9)
     mutating func parsePower() throws -> Node {
-        let base = try parsePostfix()
-        switch kind {
+        try parsePower(base: try parsePostfix())
+    }
+
+    /// power = postfix [ "^" unary | SUPERSCRIPT ]      — the part after the postfix operand `base`
+    mutating func parsePower(base: Node) throws -> Node {
+        switch tag {
         case .caret:
-            let t = advance()
+            let t = pos
+            skip()
             skipNewlines()
-            try operand(after: t)
+            try operand(afterTokenAt: t)
             let exponent = try parseUnary()
             return Node(.power(base, exponent), base.range.to(exponent.range))
-        case .superscript(let n):
+        case .superscript:
+            guard case .superscript(let n) = kind else { return base }
             let t = advance()
             return Node(.power(base, Node(.number(Number(n)), t.range)), base.range.to(t.range))
         default:
@@ -383,13 +416,18 @@ public struct Parser {
 
     /// postfix = primary { "'" | "(" args ")" }
     mutating func parsePostfix() throws -> Node {
-        var e = try parsePrimary()
+        try parsePostfix(primary: try parsePrimary())
+    }
+
+    /// postfix = primary { "'" | "(" args ")" }      — the part after the primary
+    mutating func parsePostfix(primary: Node) throws -> Node {
+        var e = primary
         while true {
-            switch kind {
+            switch tag {
             case .prime:
                 var count = 0
                 var last = current
-                while case .prime = kind { last = advance(); count += 1 }
+                while tag == .prime { last = advance(); count += 1 }
                 e = Node(.prime(e, count), e.range.to(last.range))
             case .lparen where isCallable(e):
                 let open = advance()
@@ -427,6 +465,7 @@ public struct Parser {
     ///         | partial | grad | hessian
     mutating func parsePrimary() throws -> Node {
         try enter(); defer { leave() }
+        if let leaf = simpleLeaf() { return leaf }
         let t = current
         switch t.kind {
         case .number(let n):
@@ -475,6 +514,30 @@ public struct Parser {
             if case .rparen = t.kind { help = "this `)` has no matching `(`" }
             if case .star = t.kind { help = "`*` multiplies two operands" }
             throw expected("an expression", after: pos > 0 && previous.range.end <= t.range.start && !isStatementStart ? previous.kind.display : nil, help: help)
+        }
+    }
+
+    /// primary = NUMBER | NAME | …      — just these two alternatives: a number
+    /// literal, or a name that is not a stop word nor `diff`, `grad`, `hessian`
+    /// (which start their own forms), taken without copying the token; nil
+    /// (nothing taken) for anything else. Callers check the depth as `parsePrimary` does.
+    mutating func simpleLeaf() -> Node? {
+        switch tag {
+        case .number:
+            guard case .number(let n) = tokens[pos].kind else { return nil }
+            let r = tokens[pos].range
+            skip()
+            return Node(.number(n), r)
+        case .name:
+            guard case .name(let n) = tokens[pos].kind, stops.isEmpty || !stops.contains(n) else { return nil }
+            // compare only names as long as `diff`, `grad` or `hessian`
+            let count = n.utf8.count
+            if count == 4 || count == 7, n == "diff" || n == "grad" || n == "hessian" { return nil }
+            let r = tokens[pos].range
+            skip()
+            return Node(.name(n), r)
+        default:
+            return nil
         }
     }
 
