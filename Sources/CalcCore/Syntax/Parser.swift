@@ -587,12 +587,7 @@ public struct Parser {
                 // at the end of input or of the statement: the `)` check below reports the unclosed `(`
                 case .comma, .rparen, .eof, .newline, .semicolon: break
                 default:
-                    let r = (try? withStops([]) { p -> SourceRange in
-                        p.pos -= 1
-                        return try p.parseExpr().range
-                    }) ?? t.range
-                    throw fail(.badDerivativeVariable, "expected a variable name to differentiate by, found an expression",
-                               t.range.to(r), help: "differentiate with respect to a name: `diff(x^2, x)`")
+                    throw expressionAsDiffVariable(t)
                 }
                 specs.append(.variable(Name(n, t.range)))
             case .number(let n):
@@ -600,12 +595,7 @@ public struct Parser {
                 switch kind {
                 case .comma, .rparen, .eof, .newline, .semicolon: break
                 default:   // `diff(x^2, 2*x)`: an expression, not an order
-                    let r = (try? withStops([]) { p -> SourceRange in
-                        p.pos -= 1
-                        return try p.parseExpr().range
-                    }) ?? t.range
-                    throw fail(.badDerivativeVariable, "expected a variable name to differentiate by, found an expression",
-                               t.range.to(r), help: "differentiate with respect to a name: `diff(x^2, x)`")
+                    throw expressionAsDiffVariable(t)
                 }
                 guard let k = n.exactInteger, k >= 1 else {
                     throw fail(.badDerivativeOrder, "the order of a derivative must be a positive integer, found `\(source.text(in: t.range))`",
@@ -632,6 +622,17 @@ public struct Parser {
         }
         _ = try expect(.rparen, "`)`", opened: open)
         return Node(.diff(e, specs), kw.range.to(previous.range))
+    }
+
+    /// `diff(x^2, 2*x)`: the expression that starts at `t` (just consumed)
+    /// stands where a variable goes; reported over its whole span.
+    mutating func expressionAsDiffVariable(_ t: Token) -> Failure {
+        let r = (try? withStops([]) { p -> SourceRange in
+            p.pos -= 1
+            return try p.parseExpr().range
+        }) ?? t.range
+        return fail(.badDerivativeVariable, "expected a variable name to differentiate by, found an expression",
+                    t.range.to(r), help: "differentiate with respect to a name: `diff(x^2, x)`")
     }
 
     /// grad    = ( "grad" | "∇" ) ( NAME | "(" expr ")" )
