@@ -41,15 +41,15 @@ enum CalcBinary {
         env["NO_COLOR"] = nil
         for (k, v) in environment { env[k] = v }
         p.environment = env
-        // run in the temporary folder: whatever a test's input writes (a plot file…) stays out of the repository
-        p.currentDirectoryURL = FileManager.default.temporaryDirectory
-        // outputs go to temporary files: no pipe can fill up, nothing is shared between threads
-        let tmp = FileManager.default.temporaryDirectory
-        let outURL = tmp.appendingPathComponent("calc-out-\(UUID().uuidString)")
-        let errURL = tmp.appendingPathComponent("calc-err-\(UUID().uuidString)")
+        // a fresh working folder: whatever a test's input writes (a plot file…,
+        // even with a hostile name) stays out of the repository and other tests
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        p.currentDirectoryURL = dir
+        // outputs go to files: no pipe can fill up, nothing is shared between threads
+        let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
         let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
         p.standardOutput = outHandle
         p.standardError = errHandle
@@ -71,7 +71,16 @@ enum CalcBinary {
         try? outHandle.close(); try? errHandle.close()
         let outData = (try? Data(contentsOf: outURL)) ?? Data()
         let errData = (try? Data(contentsOf: errURL)) ?? Data()
+        // Foundation gives a signal's number as the status; report it the shell's way
+        let status = p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus
         return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      status: p.terminationStatus)
+                      status: status)
+    }
+
+    /// A new empty folder under the system's temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("calc-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
     }
 }

@@ -11,17 +11,11 @@
 
 import Testing
 import Foundation
+import struct CalcCore.SeededRandom
 
 @Suite("robustness: bad input never crashes or hangs")
 struct RobustnessTests {
     // MARK: helpers
-
-    /// A fresh temporary directory for this test's input files.
-    static func tempDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("calc-robust-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
 
     /// Writes `bytes` to a new file and returns its path.
     static func file(_ name: String, _ bytes: [UInt8], in dir: URL) throws -> String {
@@ -34,50 +28,9 @@ struct RobustnessTests {
         try file(name, Array(text.utf8), in: dir)
     }
 
-    /// Runs calc like `CalcBinary.run`, in a temporary working directory; a run past the timeout is killed with
-    /// SIGKILL: the child inherits the test thread's blocked signal mask, in which
-    /// SIGTERM (what `Process.terminate()` sends) is blocked, so a hung calc would
-    /// otherwise outlive the timeout and the whole test run.
+    /// Runs calc with a 30 s limit (CalcBinary.run kills an overdue calc with SIGKILL).
     static func run(_ arguments: [String], stdin: String? = nil, timeout: TimeInterval = 30) throws -> CalcBinary.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: CalcBinary.path)
-        p.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = nil
-        p.environment = env
-        // A fresh working directory: `plot … to "file"` in hostile input must not
-        // litter the repository (test inputs use absolute paths).
-        let dir = try tempDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        p.currentDirectoryURL = dir
-        let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
-        p.standardOutput = outHandle
-        p.standardError = errHandle
-        let input = Pipe()
-        p.standardInput = stdin == nil ? FileHandle(forReadingAtPath: "/dev/null") : input
-        try p.run()
-        if let stdin {
-            let data = Data(stdin.utf8)
-            let writer = input.fileHandleForWriting
-            DispatchQueue.global().async {
-                writer.write(data)
-                try? writer.close()
-            }
-        }
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { usleep(2_000) }
-        if p.isRunning { kill(p.processIdentifier, SIGKILL) }
-        p.waitUntilExit()
-        try? outHandle.close(); try? errHandle.close()
-        let outData = (try? Data(contentsOf: outURL)) ?? Data()
-        let errData = (try? Data(contentsOf: errURL)) ?? Data()
-        // Foundation gives a signal's number as the status; report it the shell's way.
-        let status = p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus
-        return CalcBinary.Result(stdout: String(decoding: outData, as: UTF8.self),
-                                 stderr: String(decoding: errData, as: UTF8.self), status: status)
+        try CalcBinary.run(arguments, stdin: stdin, timeout: timeout)
     }
 
     /// Runs calc on a file holding `text` (written to a temporary directory).
@@ -86,7 +39,7 @@ struct RobustnessTests {
     }
 
     static func runFile(_ bytes: [UInt8], args: [String] = [], timeout: TimeInterval = 30) throws -> CalcBinary.Result {
-        let dir = try tempDirectory()
+        let dir = try CalcBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = try file("input.calc", bytes, in: dir)
         return try run(args + [path], timeout: timeout)
@@ -111,19 +64,6 @@ struct RobustnessTests {
         #expect(r.stderr.contains("error:"), "\(what): no error on stderr", sourceLocation: sourceLocation)
         #expect(r.stderr.contains(message), "\(what): stderr lacks “\(message)”: \(r.stderr.prefix(500))",
                 sourceLocation: sourceLocation)
-    }
-
-    /// Deterministic pseudo-random numbers (SplitMix64), the same on every run and
-    /// every toolchain (used directly, not through the stdlib's `random(in:using:)`).
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     static func repeated(_ s: String, _ n: Int, separator: String = "") -> String {
@@ -269,7 +209,7 @@ struct RobustnessTests {
 
     @Test("200 KB of random bytes (seeded)", arguments: [UInt64(1), 2, 3])
     func randomBytes(seed: UInt64) throws {
-        var rng = SplitMix64(state: seed)
+        var rng = SeededRandom(seed: seed)
         let bytes = (0..<200_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
         let r = try Self.runFile(bytes)
         Self.expectSurvived(r, "random bytes, seed \(seed)")
@@ -284,7 +224,7 @@ struct RobustnessTests {
                       ",", "=", "'", "\n", ";", " ", "sin", "ln", "sqrt", "diff(", "d/dx", "∂f/∂x", "∇", "grad",
                       "hessian", "at", "f(x) = ", "g(x, y) = ", "√", "π", "·", "×", "x₁", "θ", "\"", ":vars", ":help",
                       "minimize", "from", "rate", "plot", "to", "explain", "[1, 2, 3]", "(1, 2)", "#", "²"]
-        var rng = SplitMix64(state: seed)
+        var rng = SeededRandom(seed: seed)
         var text = ""
         while text.utf8.count < 200_000 { text += tokens[Int(rng.next() % UInt64(tokens.count))] }
         Self.expectSurvived(try Self.runFile(text), "random tokens, seed \(seed)")
@@ -320,7 +260,7 @@ struct RobustnessTests {
 
     @Test("a directory as the script: usage error 2")
     func directoryScript() throws {
-        let dir = try Self.tempDirectory()
+        let dir = try CalcBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.run([dir.path])
         Self.expectSurvived(r, "directory")
@@ -331,7 +271,7 @@ struct RobustnessTests {
 
     @Test("a missing file as the script: usage error 2")
     func missingScript() throws {
-        let dir = try Self.tempDirectory()
+        let dir = try CalcBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Self.run([dir.appendingPathComponent("missing.calc").path])
         Self.expectSurvived(r, "missing file")
@@ -341,7 +281,7 @@ struct RobustnessTests {
 
     @Test(":load of a directory, a missing file, itself")
     func loadBadFiles() throws {
-        let dir = try Self.tempDirectory()
+        let dir = try CalcBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let sub = dir.appendingPathComponent("sub")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
@@ -354,7 +294,7 @@ struct RobustnessTests {
 
     @Test("empty inputs: nothing printed, exit 0")
     func emptyInputs() throws {
-        let dir = try Self.tempDirectory()
+        let dir = try CalcBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let empty = try Self.file("empty.calc", [], in: dir)
         let blank = try Self.file("blank.calc", "\n\n  \t\n# only a comment\n;;\n", in: dir)

@@ -332,8 +332,9 @@ public func symmetricEigenvalues(_ m: [[Double]]) -> [Double] {
     return (0..<n).map { a[$0][$0] }.sorted()
 }
 
-/// Deterministic random numbers for multi-start (SplitMix64).
-public struct SeededRandom {
+/// Deterministic random numbers (SplitMix64): the same stream on every run and
+/// toolchain. Multi-start draws its points from it; the tests generate inputs with it.
+public struct SeededRandom: RandomNumberGenerator {
     var state: UInt64
     public init(seed: UInt64) { state = seed }
     public mutating func next() -> UInt64 {
