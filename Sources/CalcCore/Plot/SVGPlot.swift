@@ -85,22 +85,29 @@ public struct SVGPlot: Sendable {
         func y(_ v: Double) -> Double { y1 - v * (y1 - y0) }
     }
 
+    /// The plot area inside a W×H picture: room above for the title, below
+    /// for the x label, left for the y tick labels (as wide as the widest) and
+    /// the y label, and `right` for a legend or colour bar; with the y ticks.
+    func layout(_ W: Double, _ H: Double, yAxis: PlotAxis, title: String?, xLabel: String, yLabel: String,
+                right: Double) -> (Frame, [(Double, String)]) {
+        let top = (title ?? "").isEmpty ? 20.0 : 40.0
+        let bottom = 30.0 + (xLabel.isEmpty ? 0 : 20)
+        let yTicks = yAxis.ticks(maxCount: max(2, Int((H - top - bottom) / 40)))
+        let tickWidth = Double(yTicks.map { $0.1.count }.max() ?? 1) * Self.charWidth
+        let left = (yLabel.isEmpty ? 12.0 : 32.0) + tickWidth + 10
+        return (Frame(x0: left, y0: top, x1: max(left + 40, W - right), y1: max(top + 40, H - bottom)), yTicks)
+    }
+
     // MARK: line plots
 
     public func render(_ plot: LinePlot) -> String {
         let W = Double(max(width, 200)), H = Double(max(height, 150))
         let xAxis = PlotAxis.fitting(plot.series.flatMap { s in s.xs.prefix(s.ys.count) }, log: false)
         let yAxis = PlotAxis.fitting(plot.series.flatMap { $0.ys }, log: plot.logY, fixed: plot.yRange)
-        let hasTitle = !(plot.title ?? "").isEmpty
-        let top = hasTitle ? 40.0 : 20.0
-        let bottom = 30.0 + (plot.xLabel.isEmpty ? 0 : 20)
-        let yTicks = yAxis.ticks(maxCount: max(2, Int((H - top - bottom) / 40)))
-        let tickWidth = Double(yTicks.map { $0.1.count }.max() ?? 1) * Self.charWidth
-        let left = (plot.yLabel.isEmpty ? 12.0 : 32.0) + tickWidth + 10
         let labels = plot.series.map(\.label)
         let legendWidth = labels.allSatisfy(\.isEmpty) ? 0 : 44 + Double(labels.map(\.count).max() ?? 0) * Self.charWidth
-        let right = 20 + legendWidth
-        let frame = Frame(x0: left, y0: top, x1: max(left + 40, W - right), y1: max(top + 40, H - bottom))
+        let (frame, yTicks) = layout(W, H, yAxis: yAxis, title: plot.title, xLabel: plot.xLabel, yLabel: plot.yLabel,
+                                     right: 20 + legendWidth)
 
         var svg = header(W, H, title: plot.title)
         let xTicks = xAxis.ticksFitting(length: frame.x1 - frame.x0, perChar: Self.charWidth, gap: 16)
@@ -146,14 +153,7 @@ public struct SVGPlot: Sendable {
         let xAxis = PlotAxis.fitting(p.xs, log: false)
         let yAxis = PlotAxis.fitting(p.ys, log: false)
         let scale = ValueScale(values: p.values.flatMap { $0 }, shading: p.shading)
-        let hasTitle = !(p.title ?? "").isEmpty
-        let top = hasTitle ? 40.0 : 20.0
-        let bottom = 30.0 + (p.xLabel.isEmpty ? 0 : 20)
-        let yTicks = yAxis.ticks(maxCount: max(2, Int((H - top - bottom) / 40)))
-        let tickWidth = Double(yTicks.map { $0.1.count }.max() ?? 1) * Self.charWidth
-        let left = (p.yLabel.isEmpty ? 12.0 : 32.0) + tickWidth + 10
-        let right = 120.0
-        let frame = Frame(x0: left, y0: top, x1: max(left + 40, W - right), y1: max(top + 40, H - bottom))
+        let (frame, yTicks) = layout(W, H, yAxis: yAxis, title: p.title, xLabel: p.xLabel, yLabel: p.yLabel, right: 120)
 
         var svg = header(W, H, title: p.title)
 
