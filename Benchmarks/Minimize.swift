@@ -12,21 +12,9 @@ import CalcCore
 import Glibc
 #endif
 
-func minimizeNow() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-}
-
+/// Median wall time of `runs` runs of `body` (symbolicMedian's clock, no setup).
 func minimizeMedian(_ runs: Int, _ body: () -> Void) -> Double {
-    var times: [Double] = []
-    for _ in 0..<runs {
-        let t = minimizeNow()
-        body()
-        times.append(minimizeNow() - t)
-    }
-    times.sort()
-    return times[times.count / 2]
+    symbolicMedian(runs: runs, setup: {}) { body() }
 }
 
 /// The native reference: the Rosenbrock gradient written by hand, as tight as
@@ -79,13 +67,13 @@ func runMinimizeBenchmarks() {
         // calc: parse, differentiate and compile once (timed apart), then descend
         let session = Session()
         let ctx = session.context
-        let tCompile = minimizeNow()
+        let tCompile = symbolicNow()
         _ = session.run("target = \(source);")
         guard case .symbolic(let e, _)? = session.value(of: "target") else { fatalError("no target") }
         let grads = vars.map { Differentiator.derivative(e, by: $0, in: ctx) }
         let f = try! Compiler.compile([e], variables: vars, context: ctx)
         let g = try! Compiler.compile(grads, variables: vars, context: ctx)
-        let compileTime = minimizeNow() - tCompile
+        let compileTime = symbolicNow() - tCompile
         if getenv("CALC_LISTING") != nil { print(g.listing) }
         let minimizer = Minimizer(function: f, gradient: g)
         var options = MinimizeOptions(rate: 0.001)
