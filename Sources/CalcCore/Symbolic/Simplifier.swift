@@ -386,11 +386,25 @@ extension ExprContext {
             guard let whole = b.power(p / q), whole.isExact else { return nil }
             return mul([number(whole), pow(number(b), number(.rational(p % q, q)))])
         }
+        // trial division by k ≤ n^(1/q): one remainder per candidate, k^q only
+        // for the divisors (a smart constructor must stay cheap: ≤ 10^6 steps)
+        func kthPower(_ k: Int64) -> Int64? {
+            var r: Int64 = 1
+            for _ in 0..<q {
+                let (m, overflow) = r.multipliedReportingOverflow(by: k)
+                if overflow { return nil }
+                r = m
+            }
+            return r
+        }
         var outside: Int64 = 1
         var k: Int64 = 2
-        while true {
-            guard let kq = Number.rational(k, 1).power(q)?.exactInteger, kq <= n else { break }
-            while n % kq == 0 { n /= kq; outside *= k }
+        var limit = Int64(Glibc.pow(Double(n), 1 / Double(q))) + 1
+        while k <= limit {
+            if n % k == 0, let kq = kthPower(k), kq <= n, n % kq == 0 {
+                while n % kq == 0 { n /= kq; outside *= k }
+                limit = Int64(Glibc.pow(Double(n), 1 / Double(q))) + 1
+            }
             k += 1
         }
         guard outside > 1 else { return nil }
