@@ -364,6 +364,19 @@ extension Interpreter {
         return lines
     }
 
+    /// What to change when the steps ran out: more steps or a larger rate when
+    /// the descent is merely slow; a smaller rate when plain gd sits at the edge
+    /// of stability where it stopped (rate·λmax near 2: the iterates bounce
+    /// across the valley, as `minimize x^2 from 1 rate 1` does between 1 and -1).
+    func stepLimitAdvice(_ grads: [Expr], _ vars: [String], at p: [Double], _ o: MinimizeOptions) -> String {
+        if o.method == .gd, let h = hessian(grads, vars, at: p),
+           let lmax = symmetricEigenvalues(h).map({ abs($0) }).max(), lmax > 0, o.rate * lmax >= 1.9 {
+            return "  help: the rate is at the edge of stability here (2/λmax = \(NumberFormat.format(2 / lmax, digits: 6))), "
+                + "so the iterates bounce across the valley; try rate \(NumberFormat.format(Self.niceRate(1 / lmax), digits: 6))"
+        }
+        return "  help: raise `steps`, or try a larger rate" + (o.method == .gd ? " or `method momentum`" : "")
+    }
+
     /// Rounds down to 1, 2 or 5 times a power of ten.
     static func niceRate(_ x: Double) -> Double {
         guard x > 0, x.isFinite else { return x }
@@ -424,7 +437,7 @@ extension Interpreter {
         let stationary = run.reason == .converged || run.gradientNorm <= max(o.tol, 1e-6)
         lines.append(classify(grads, t.variables, at: run.point, stationary: stationary, tol: o.tol))
         if run.reason == .stepLimit {
-            lines.append("  help: raise `steps`, or try a larger rate" + (o.method == .gd ? " or `method momentum`" : ""))
+            lines.append(stepLimitAdvice(grads, t.variables, at: run.point, o))
         }
         lines.append("  time \(formatTime(run.seconds))")
         let text = traceTable(run.trace, t.variables) + lines.joined(separator: "\n")
