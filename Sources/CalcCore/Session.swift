@@ -5,7 +5,12 @@
 // every syntax error, then executes its statements in order, handing each
 // result or diagnostic to the caller's `emit` as it happens (so a REPL or a
 // script runner can print progressively). Nothing here prints or touches the
-// file system: `:load` reads through the `readFile` closure the caller gives.
+// file system: `:load` reads through the `readFile` closure the caller gives,
+// `plot … to` writes through `writeFile`.
+//
+// Statements are evaluated by the Interpreter; the commands (minimize,
+// explain, plot) return data, which the Rendering layer turns into the text
+// of each result, with the caller's Settings (digits, style, plot size).
 
 public enum Event {
     /// A statement's result, for stdout.
@@ -33,10 +38,7 @@ public final class Session {
     /// Reads a file for `:load`; returns its text or an error message.
     public var readFile: ((String) -> Result<String, ReadFailure>)?
     /// Writes a file for `plot … to "file.svg"`; returns an error message on failure.
-    public var writeFile: ((String, String) -> Result<Void, ReadFailure>)? {
-        get { interpreter.writeFile }
-        set { interpreter.writeFile = newValue }
-    }
+    public var writeFile: ((String, String) -> Result<Void, ReadFailure>)?
     /// Told about long runs (step, f, |∇f|) about every 0.1 s; a terminal shows it.
     public var progress: ((Int, Double, Double) -> Void)?
     var loadDepth = 0
@@ -46,10 +48,12 @@ public final class Session {
         self.interpreter = Interpreter(context: context, interrupt: interrupt)
     }
 
-    public var settings: Settings {
-        get { interpreter.settings }
-        set { interpreter.settings = newValue }
+    /// How results are presented; the evaluator quotes values in the same style.
+    public var settings = Settings() {
+        didSet { interpreter.valueText = ValueText(settings) }
     }
+
+    var valueText: ValueText { interpreter.valueText }
 
     /// The value bound to a name (`ans` included), if any.
     public func value(of name: String) -> Value? { interpreter.globals[name] }
@@ -103,7 +107,7 @@ public final class Session {
     public static let maxPrintedNodes = 1_000_000
 
     /// Refuses to print a value whose written-out form would be enormous.
-    func checkPrintable(_ v: Value, _ range: SourceRange, _ scope: Interpreter.Scope) throws {
+    func checkPrintable(_ v: Value, _ range: SourceRange, _ scope: Scope) throws {
         switch v {
         case .symbolic(let e, _):
             if e.treeSize(cap: Session.maxPrintedNodes + 1) > Session.maxPrintedNodes {
@@ -117,7 +121,7 @@ public final class Session {
 
     func execute(_ s: Statement, _ file: SourceFile, emit: (Event) -> Void) throws -> RunStatus {
         let it = interpreter
-        let scope = Interpreter.Scope(file: file)
+        let scope = Scope(file: file)
         switch s.kind {
         case .expression(let node):
             let v = try it.collapse(try it.eval(node, scope), node.range, scope)
@@ -127,7 +131,7 @@ public final class Session {
                 emit(.result(describe(v, for: node)))
             }
         case .assign(let name, let node):
-            try checkBindable(name, scope)
+            try it.env.checkBindable(name, scope)
             var v = try it.collapse(try it.eval(node, scope), node.range, scope)
             if case .list(let xs, _) = v { v = .list(xs, name: name.text) }   // data keeps its name in formulas
             it.globals[name.text] = v
@@ -137,34 +141,27 @@ public final class Session {
                 emit(.result("\(name.text) = \(format(v))"))
             }
         case .funcdef(let name, let params, let body):
-            try checkBindable(name, scope)
-            var seen = Set<String>()
-            for p in params {
-                if Interpreter.constants[p.text] != nil {
-                    throw it.error(.constantRebound, "the constant `\(p.text)` cannot be a parameter", p.range, scope,
-                                   help: "choose another name for the parameter")
-                }
-                if Builtin.surfaceNames.contains(p.text) {
-                    throw it.error(.builtinRedefined, "the built-in `\(p.text)` cannot be a parameter", p.range, scope)
-                }
-                if !seen.insert(p.text).inserted {
-                    throw it.error(.duplicateParameter, "parameter `\(p.text)` appears twice", p.range, scope)
-                }
-            }
-            try checkRecursion(name, body, scope)
+            try it.env.checkBindable(name, scope)
+            try it.env.checkParameters(params, scope)
+            try it.env.checkRecursion(name, body, scope)
             let text = "\(name.text)(\(params.map(\.text).joined(separator: ", "))) = \(ASTPrinter.print(body))"
             it.globals[name.text] = .function(UserFunction(name: name.text, parameters: params.map(\.text),
                                                            body: .syntax(body, file), text: text))
             if !s.silent { emit(.result(text)) }
         case .optimize(let o):
-            let outcome = try it.optimize(o, scope, progress: progress)
+            let outcome = try MinimizeCommand(it: it, command: o, scope: scope, settings: settings).run(progress: progress)
+            var text = MinimizeText(text: valueText).render(outcome.report)
+            let figures = FigureOutput(settings: settings, writeFile: writeFile)
+            let plots = try outcome.figures.map { try figures.render($0, scope) }.joined(separator: "\n")
+            if !plots.isEmpty { text += "\n" + plots }
             it.globals["ans"] = outcome.value
-            if !s.silent { emit(.result(outcome.text)) }
-        case .explain(let e):
-            let text = try it.explain(e, scope)
             if !s.silent { emit(.result(text)) }
+        case .explain(let e):
+            let explanation = try ExplainCommand(it: it, scope: scope).run(e)
+            if !s.silent { emit(.result(ExplainText(text: valueText).render(explanation))) }
         case .plot(let p):
-            let text = try it.plot(p, scope)
+            let outcome = try PlotCommand(it: it, scope: scope, settings: settings).run(p)
+            let text = try FigureOutput(settings: settings, writeFile: writeFile).render(outcome, scope)
             if !s.silent { emit(.result(text)) }
         case .meta(let command, let argument):
             return try meta(command, argument, s.range, file, emit: emit)
@@ -172,73 +169,11 @@ public final class Session {
         return .ok
     }
 
-    func checkBindable(_ name: Name, _ scope: Interpreter.Scope) throws {
-        if Interpreter.constants[name.text] != nil {
-            throw interpreter.error(.constantRebound, "cannot assign to the constant `\(name.text)`", name.range, scope,
-                                    help: "`\(name.text)` always means \(name.text == "e" ? "Euler's number 2.718…" : name.text == "nan" ? "not-a-number" : name.text == "inf" || name.text == "∞" ? "infinity" : "π = 3.14159…"); choose another name")
-        }
-        if Interpreter.reserved.contains(name.text) {
-            let what = name.text == "ans" ? "`ans` always holds the last result" : "`\(name.text)` is a built-in"
-            throw interpreter.error(.builtinRedefined, "cannot redefine `\(name.text)`", name.range, scope,
-                                    help: "\(what); choose another name")
-        }
-    }
-
-    /// Rejects a definition whose body calls itself, directly or through other functions.
-    func checkRecursion(_ name: Name, _ body: Node, _ scope: Interpreter.Scope) throws {
-        var visited = Set<String>()
-        func calls(_ n: Node) -> [(String, SourceRange)] {
-            var out: [(String, SourceRange)] = []
-            func walk(_ n: Node) {
-                switch n.kind {
-                case .call(let c, let args):
-                    if case .name(let f) = c.kind { out.append((f, c.range)) } else { walk(c) }
-                    args.forEach(walk)
-                case .prime(let c, _): if case .name(let f) = c.kind { out.append((f, c.range)) }
-                case .partial(let f, _): out.append((f.text, n.range))
-                case .grad(let t), .hessian(let t):
-                    switch t { case .function(let f): out.append((f.text, f.range)); case .expression(let e): walk(e) }
-                case .group(let e), .unary(_, let e), .dOperator(_, let e): walk(e)
-                case .diff(let e, _): walk(e)
-                case .tuple(let xs), .list(let xs): xs.forEach(walk)
-                case .power(let a, let b): walk(a); walk(b)
-                case .product(let f, let rest): walk(f); rest.forEach { walk($0.1) }
-                case .sum(let f, let rest): walk(f); rest.forEach { walk($0.1) }
-                case .at(let e, let p):
-                    walk(e)
-                    switch p { case .positional(let q): walk(q); case .named(let items, _): items.forEach { walk($0.1) } }
-                case .number, .name: break
-                }
-            }
-            walk(n)
-            return out
-        }
-        for (callee, range) in calls(body) {
-            if callee == name.text {
-                throw interpreter.error(.recursion, "`\(name.text)` calls itself", range, scope,
-                                        help: "recursion is not supported (calc has no conditionals, so it would never end); write the function in closed form")
-            }
-            // indirect: through functions already defined
-            var stack = [callee]
-            while let g = stack.popLast() {
-                guard visited.insert(g).inserted, case .function(let fn)? = interpreter.globals[g],
-                      case .syntax(let b, _) = fn.body else { continue }
-                for (h, _) in calls(b) {
-                    if h == name.text {
-                        throw interpreter.error(.recursion, "`\(name.text)` would call itself through `\(callee)`", range, scope,
-                                                help: "recursion is not supported; `\(g)` calls `\(name.text)`")
-                    }
-                    stack.append(h)
-                }
-            }
-        }
-    }
-
     // MARK: formatting
 
 
     /// A value as the user sees it.
-    public func format(_ v: Value) -> String { interpreter.format(v) }
+    public func format(_ v: Value) -> String { valueText.format(v) }
 
     /// Like `format`, naming gradients and functions the way the notation reads.
     func describe(_ v: Value, for node: Node) -> String {
@@ -258,7 +193,7 @@ public final class Session {
     public static let metaCommands = ["help", "vars", "clear", "load", "digits", "format", "quit"]
 
     func meta(_ command: String, _ argument: String, _ range: SourceRange, _ file: SourceFile, emit: (Event) -> Void) throws -> RunStatus {
-        let scope = Interpreter.Scope(file: file)
+        let scope = Scope(file: file)
         func fail(_ message: String, help: String? = nil) -> Diagnostic {
             interpreter.error(.meta, message, range, scope, help: help)
         }

@@ -1,0 +1,189 @@
+// Explain — `explain diff(e, x)`, `explain ∂f/∂x`, `explain grad f`,
+// `explain f'`, optionally `at (…)`: the derivation and, at a point, the
+// numbers of backpropagation, as data (Rendering/ExplainText writes them).
+//
+// The steps are what the Differentiator recorded while computing the
+// derivative — the same code path and the same result object as `diff` — so
+// the explanation and the answer cannot disagree. At a point, a forward pass
+// gives every piece's value and a backward pass its adjoint ∂f/∂piece: the
+// sum over its parents of the parent's adjoint times the local derivative,
+// which is the Differentiator's own local partial evaluated there.
+
+/// What `explain` found.
+struct Explanation {
+    var pieces: [Piece]
+    var backpropagation: Backpropagation?
+
+    /// One derivative being explained (`grad` explains one per variable).
+    struct Piece {
+        let title: Title
+        /// One differentiation per variable, in order (`diff(e, x, y)` has two).
+        let steps: [Step]
+        /// The final form, as `diff` prints it.
+        let result: Value
+    }
+
+    enum Title {
+        /// `diff(e, x, y)` and `d/dx e`: the variables and the operand as written.
+        case diff(variables: [String], operand: String)
+        /// `∂f/∂x` as written.
+        case written(String)
+        /// `f'` as written, with the function's definition.
+        case prime(written: String, definition: String)
+        /// `grad`: ∂/∂x of the expression.
+        case partial(variable: String, of: Expr)
+    }
+
+    struct Step {
+        let variable: String
+        /// What is differentiated in this step.
+        let expression: Expr
+        /// The recorded derivation; nil when the expression does not depend on the variable.
+        let derivation: DerivationStep?
+    }
+}
+
+/// The numbers of backpropagation at a point.
+enum Backpropagation {
+    case tooLarge(pieces: Int)
+    case holdsList
+    case steps(Steps)
+
+    struct Steps {
+        let variables: [String]
+        let point: [Double]
+        /// The pieces in topological order (children first), the output last.
+        let nodes: [Expr]
+        let forward: [Double]
+        let adjoints: [Double]
+        /// Per node, the terms of its adjoint: a parent's adjoint and the local derivative.
+        let contributions: [[(adjoint: Double, local: Double)]]
+        let gradient: [Double]
+    }
+}
+
+struct ExplainCommand {
+    let it: Interpreter
+    let scope: Scope
+
+    func run(_ node: Node) throws -> Explanation {
+        var target = node
+        var point: Point? = nil
+        if case .at(let inner, let p) = node.kind { target = inner; point = p }
+        // what is being differentiated, and by which variables
+        var pieces: [(title: Explanation.Title, expr: Expr, variables: [String], order: [String])] = []
+        switch target.kind {
+        case .diff(let e, let specs):
+            let vars = Interpreter.diffVariables(specs)
+            let (ex, order) = try operand(e, vars)
+            pieces.append((.diff(variables: vars.map(\.text), operand: ASTPrinter.print(e)), ex, vars.map(\.text), order))
+        case .dOperator(let v, let e):
+            let (ex, order) = try operand(e, [v])
+            pieces.append((.diff(variables: [v.text], operand: ASTPrinter.print(e)), ex, [v.text], order))
+        case .partial(let f, let vars):
+            guard case .symbolic(let ex, let params) = try it.partialTarget(f, vars, target.range, scope).value else {
+                throw it.error(.typeMismatch, "nothing to differentiate", target.range, scope)
+            }
+            pieces.append((.written(ASTPrinter.print(target)), ex, vars.map(\.text), params))
+        case .prime(let fnode, let k):
+            guard case .function(let f) = try it.eval(fnode, scope), f.parameters.count == 1,
+                  case .symbolic(let ex, _) = try it.lower(f, target.range, scope) else {
+                throw it.error(.badDerivativeVariable, "`explain f'` needs a function of one variable", target.range, scope)
+            }
+            pieces.append((.prime(written: ASTPrinter.print(target), definition: f.text), ex, Array(repeating: f.parameters[0], count: k), f.parameters))
+        case .grad(let t):
+            let target = try it.derivativeTarget(t, node.range, scope)
+            guard case .symbolic(let ex, _) = target.value, !target.variables.isEmpty else {
+                throw it.error(.noVariables, "this has no variables to differentiate by", node.range, scope)
+            }
+            for x in target.variables { pieces.append((.partial(variable: x, of: ex), ex, [x], target.variables)) }
+        default:
+            throw it.error(.expectedToken, "`explain` shows how a derivative is found", node.range, scope,
+                           help: "write `explain diff(e, x)`, `explain ∂f/∂x`, `explain grad f` or `explain f'`, optionally followed by `at (…)`")
+        }
+        var explanation = Explanation(pieces: [], backpropagation: nil)
+        for piece in pieces {
+            var current = piece.expr
+            var steps: [Explanation.Step] = []
+            for x in piece.variables {
+                let d = Differentiator(it.ctx, variable: it.ctx.symbol(x), recording: true)
+                let result = d.derivative(current)
+                steps.append(.init(variable: x, expression: current, derivation: d.step(for: current)))
+                current = result
+            }
+            // the same final form as `diff` prints (a constant derivative collapses to its value)
+            let result = try it.collapse(.symbolic(current, variables: piece.order), target.range, scope)
+            explanation.pieces.append(.init(title: piece.title, steps: steps, result: result))
+        }
+        if let point, let first = pieces.first {
+            explanation.backpropagation = try backpropagation(first.expr, order: first.order, point)
+        }
+        return explanation
+    }
+
+    /// The operand of `diff` as one expression (explain works on one at a time).
+    func operand(_ e: Node, _ vars: [Name]) throws -> (Expr, [String]) {
+        let value = try it.differentiationOperand(e, vars, scope)
+        switch value {
+        case .symbolic(let ex, let order): return (ex, order)
+        case .number(let n): return (it.ctx.number(n), [])
+        default: throw it.error(.typeMismatch, "`explain` works on one expression at a time, found \(value.typeName)", e.range, scope)
+        }
+    }
+
+    /// Forward values and backward adjoints at a point, node by node.
+    func backpropagation(_ e: Expr, order: [String], _ p: Point) throws -> Backpropagation {
+        let ctx = it.ctx
+        let vars = it.orderedVariables(e, order, includeOthers: true)
+        let coords = try it.coordinates(p, vars, .explain, scope)
+        var values: [String: NumericValue] = [:]
+        for (x, c) in zip(vars, coords) { values[x] = .scalar(c) }
+        // nodes in topological order (children first), skipping numbers
+        var nodes: [Expr] = []
+        var seen = Set<ObjectIdentifier>()
+        func visit(_ n: Expr) {
+            guard seen.insert(ObjectIdentifier(n)).inserted else { return }
+            n.children.forEach(visit)
+            if case .number = n.kind { return }
+            if case .constant = n.kind { return }
+            nodes.append(n)
+        }
+        visit(e)
+        guard nodes.count <= 60 else { return .tooLarge(pieces: nodes.count) }
+        var ev = Evaluator(context: ctx, values: values)
+        var index: [ObjectIdentifier: Int] = [:]
+        var forward: [Double] = []
+        for (k, n) in nodes.enumerated() {
+            do {
+                guard case .scalar(let v) = try ev.evaluate(n) else { return .holdsList }
+                forward.append(v)
+                index[ObjectIdentifier(n)] = k
+            } catch {
+                throw it.error(error.isDivisionByZero ? .divisionByZero : .domain, "at this point: \(error.message)", p.range, scope)
+            }
+        }
+        // backward pass: adjoint of each node = Σ over parents of parent adjoint × local derivative
+        var adjoints = [Double](repeating: 0, count: nodes.count)
+        var contributions = [[(adjoint: Double, local: Double)]](repeating: [], count: nodes.count)
+        if !nodes.isEmpty { adjoints[nodes.count - 1] = 1 }
+        for k in nodes.indices.reversed() {
+            let a = adjoints[k]
+            for (child, local) in localDerivatives(nodes[k], &ev) {
+                guard let c = index[ObjectIdentifier(child)] else { continue }   // numbers and constants take no adjoint
+                adjoints[c] += a * local
+                contributions[c].append((a, local))
+            }
+        }
+        let gradient = vars.map { x in index[ObjectIdentifier(ctx.symbol(x))].map { adjoints[$0] } ?? 0 }
+        return .steps(.init(variables: vars, point: coords, nodes: nodes, forward: forward, adjoints: adjoints,
+                            contributions: contributions, gradient: gradient))
+    }
+
+    /// The derivative of a node with respect to each of its children, at the point:
+    /// the Differentiator's local partials, evaluated.
+    func localDerivatives(_ n: Expr, _ ev: inout Evaluator) -> [(Expr, Double)] {
+        zip(n.children, Differentiator.localPartials(of: n, in: it.ctx)).map { child, partial in
+            (child, (try? ev.evaluate(partial))?.scalar ?? .nan)
+        }
+    }
+}

@@ -1,0 +1,162 @@
+// Minimize — the `minimize` / `maximize` command: checks the target, start
+// point and options (each mistake an error at its own position), builds the
+// problem (f, its exact gradient and, when a report needs it, its Hessian,
+// each compiled once), runs the Minimizer, and judges the outcome:
+// converged, stopped at the step limit, diverging or diverged (with the rate
+// the start point's curvature allows, η < 2/λmax), a domain error mid-run,
+// or interrupted. Several rates run side by side; a random multi-start
+// groups the distinct end points. The result is data (MinimizeOutcome);
+// Rendering/MinimizeText writes the report.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct MinimizeCommand {
+    let it: Interpreter
+    let command: Optimize
+    let scope: Scope
+    let settings: Settings
+
+    func run(progress: ((Int, Double, Double) -> Void)?) throws -> MinimizeOutcome {
+        let target = try self.target()
+        var base = MinimizeOptions(rate: 1)
+        base.maximize = command.maximize
+        var seed: UInt64 = 1
+        for opt in command.options { try apply(opt, to: &base, seed: &seed) }
+        let rates = try command.rates.map { node -> Double in
+            let r = try it.numberValue(of: node, scope, what: "the rate")
+            guard r > 0 && r.isFinite else {
+                throw it.error(.badOption, "the rate must be a positive number, found \(NumberFormat.format(r, digits: 6))", node.range, scope,
+                               help: "typical learning rates are 0.001 to 0.1")
+            }
+            return r
+        }
+        if let plot = command.plot {
+            if case .random = command.start {
+                throw it.error(.badOption, "`plot` draws one descent; it does not combine with random starts", plot.keyword, scope,
+                               help: "plot one start: `minimize … from (1, 2) rate 0.01 plot`")
+            }
+            base.record = true
+        }
+        let problem = try OptimizationProblem(target, interpreter: it, command: command, scope: scope)
+        var minimizer = Minimizer(function: problem.f, gradient: problem.g, interrupt: it.interrupt)
+        minimizer.progress = progress
+
+        switch command.start {
+        case .point(let p):
+            let start = try it.coordinates(p, problem.variables, .start(label: problem.label), scope)
+            try problem.checkDifferentiable(at: start, p.range)
+            var outcome: MinimizeOutcome
+            if rates.count == 1 {
+                var opts = base
+                opts.rate = rates[0]
+                outcome = try problem.judge(minimizer.run(from: start, opts), opts, start: start)
+            } else {
+                outcome = problem.compareRates(rates, base, minimizer, start)
+            }
+            if let out = command.plot {
+                let labelled = zip(rates, outcome.runs).map { (rates.count == 1 ? "f" : "rate \(NumberFormat.format($0, digits: 3))", $1) }
+                outcome.figures = DescentPlots(problem: problem, settings: settings).figures(labelled, out)
+            }
+            return outcome
+        case .random(let countNode, let box, let range):
+            let count = try it.integerValue(of: countNode, scope, what: "the number of starts", max: 10_000)
+            let bounds = try it.boxBounds(box, problem.variables, label: problem.label, range, scope)
+            var rng = SeededRandom(seed: seed)
+            var opts = base
+            opts.rate = rates[0]
+            var runs: [MinimizeRun] = []
+            for _ in 0..<count {
+                let start = bounds.map { rng.uniform($0.0, $0.1) }
+                runs.append(minimizer.run(from: start, opts))
+                if it.interrupt.isSet { break }
+            }
+            return problem.multiStart(runs, bounds, seed, opts)
+        }
+    }
+
+    // MARK: target and options
+
+    /// The function or expression to minimize, with its variables.
+    func target() throws -> (expr: Expr, variables: [String], label: String) {
+        let verb = command.maximize ? "maximize" : "minimize"
+        let t = try it.commandTarget(command.target, scope)
+        if let f = t.function {
+            guard case .symbolic(let e, _) = t.value else {
+                throw it.error(.noVariables, "`\(f.name)` does not depend on its parameters", command.target.range, scope)
+            }
+            return (e, f.parameters, f.name)
+        }
+        switch t.value {
+        case .symbolic(let e, _):
+            guard !e.hasData || Compiler.dataLength(e) >= 0 else { break }
+            return (e, t.variables, ASTPrinter.print(command.target))
+        case .number:
+            var help = "give a function name (`\(verb) f from …`) or an expression with unbound names, like `x^2 + y^2`"
+            if let bound = boundNames(in: command.target).first {
+                help = "`\(bound)` has a value, so it is not a variable here; use a function `f(\(bound)) = …` or `:clear \(bound)`"
+            }
+            throw it.error(.noVariables, "the target has no free variables", command.target.range, scope, help: help)
+        default: break
+        }
+        throw it.error(.typeMismatch, "the target must be a number-valued function or expression, found \(t.value.typeName)",
+                       command.target.range, scope, help: "a loss over data reduces its list with `mean(…)` or `sum(…)`")
+    }
+
+    /// Names in an expression that are bound to numbers (why a target has no variables).
+    func boundNames(in n: Node) -> [String] {
+        var out: [String] = []
+        func walk(_ n: Node) {
+            switch n.kind {
+            case .name(let s): if case .number? = it.globals[s] { out.append(s) }
+            case .group(let e), .unary(_, let e): walk(e)
+            case .power(let a, let b): walk(a); walk(b)
+            case .product(let f, let r): walk(f); r.forEach { walk($0.1) }
+            case .sum(let f, let r): walk(f); r.forEach { walk($0.1) }
+            case .call(_, let args): args.forEach(walk)
+            default: break
+            }
+        }
+        walk(n)
+        return out
+    }
+
+    func apply(_ opt: OptimizeOption, to o: inout MinimizeOptions, seed: inout UInt64) throws {
+        let name = opt.name.text
+        switch name {
+        case "method":
+            let w = opt.word!
+            guard let m = Method(rawValue: w.text) else {
+                let all = Method.allCases.map(\.rawValue)
+                throw it.error(.badOption, "unknown method `\(w.text)`", w.range, scope,
+                               help: (closestWord(w.text, in: all).map { "did you mean `\($0)`? " } ?? "") + "methods are " + all.joined(separator: ", "))
+            }
+            o.method = m
+        case "steps":
+            o.steps = try it.integerValue(of: opt.value!, scope, what: "`steps`", max: 1_000_000_000)
+        case "every":
+            o.every = try it.integerValue(of: opt.value!, scope, what: "`every`", max: 1_000_000_000)
+        case "tol":
+            let t = try it.numberValue(of: opt.value!, scope, what: "`tol`")
+            guard t >= 0 && t.isFinite else {
+                throw it.error(.badOption, "`tol` must be zero or a positive number", opt.value!.range, scope,
+                               help: "`tol 0` runs every step; the default is 1e-8")
+            }
+            o.tol = t
+        case "beta":
+            let b = try it.numberValue(of: opt.value!, scope, what: "`beta`")
+            guard b >= 0 && b < 1 else {
+                throw it.error(.badOption, "`beta` must be at least 0 and below 1", opt.value!.range, scope, help: "0.9 is the usual momentum")
+            }
+            o.beta = b
+        case "seed":
+            let s = try it.numberValue(of: opt.value!, scope, what: "`seed`")
+            guard s.isFinite, s == s.rounded(), s >= 0, s < 1e18 else {
+                throw it.error(.badOption, "`seed` must be a whole number ≥ 0", opt.value!.range, scope)
+            }
+            seed = UInt64(s)
+        default: break
+        }
+    }
+}

@@ -1,0 +1,274 @@
+// OptimizationProblem — one minimize command's function, made ready once:
+// f and its exact gradient compiled together, the Hessian's entries
+// differentiated and compiled on first need (the classification, the rate
+// advice and the step-limit advice all read it), and the judgements the
+// report is made of: how a run ended, what kind of point it reached, and
+// which rate to try instead.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+final class OptimizationProblem {
+    let expr: Expr
+    let variables: [String]
+    let label: String
+    let maximize: Bool
+    let gradients: [Expr]
+    let f: CompiledProgram
+    let g: CompiledProgram
+    private let it: Interpreter
+    private let command: Optimize
+    private let scope: Scope
+
+    init(_ target: (expr: Expr, variables: [String], label: String), interpreter: Interpreter, command: Optimize, scope: Scope) throws {
+        expr = target.expr
+        variables = target.variables
+        label = target.label
+        maximize = command.maximize
+        it = interpreter
+        self.command = command
+        self.scope = scope
+        let ctx = interpreter.ctx
+        gradients = variables.map { Differentiator.derivative(target.expr, by: $0, in: ctx) }
+        do {
+            f = try Compiler.compile([expr], variables: variables, context: ctx)
+            g = try Compiler.compile(gradients, variables: variables, context: ctx)
+        } catch {
+            throw interpreter.error(.typeMismatch, "cannot minimize this: \(error.message)", command.target.range, scope)
+        }
+    }
+
+    var description: ProblemDescription { ProblemDescription(label: label, variables: variables, maximize: maximize) }
+
+    /// f at a point.
+    func value(at p: [Double]) -> Double { f.evaluate(p)[0] }
+
+    // MARK: the Hessian
+
+    /// The Hessian's entries, row by row, compiled once (nil: too many variables, or not compilable).
+    private lazy var hessianProgram: CompiledProgram? = {
+        guard variables.count <= 200 else { return nil }
+        var entries: [Expr] = []
+        for gi in gradients { for v in variables { entries.append(Differentiator.derivative(gi, by: v, in: it.ctx)) } }
+        return try? Compiler.compile(entries, variables: variables, context: it.ctx)
+    }()
+
+    /// The Hessian at a point, numerically from its exact symbolic entries (nil where not finite).
+    func hessian(at p: [Double]) -> [[Double]]? {
+        guard let prog = hessianProgram else { return nil }
+        let flat = prog.evaluate(p)
+        let n = variables.count
+        guard flat.allSatisfy(\.isFinite) else { return nil }
+        return (0..<n).map { i in (0..<n).map { j in 0.5 * (flat[i * n + j] + flat[j * n + i]) } }
+    }
+
+    /// The largest |eigenvalue| of the Hessian at a point, when positive.
+    func lambdaMax(at p: [Double]) -> Double? {
+        guard let h = hessian(at: p), let l = symmetricEigenvalues(h).map({ abs($0) }).max(), l > 0 else { return nil }
+        return l
+    }
+
+    /// What the Hessian's eigenvalues make the point. An eigenvalue counts as zero
+    /// below max(1e-8, √tol)·max(1, |λ|max): where |∇f| ≤ tol is all we know,
+    /// curvature that small cannot be told apart from flat (x⁴ at its minimum).
+    func curvature(at p: [Double], stationary: Bool, tol: Double = 1e-8) -> Curvature? {
+        guard let h = hessian(at: p) else { return nil }
+        let ev = symmetricEigenvalues(h)
+        let scale = max(1, ev.map { abs($0) }.max() ?? 1)
+        let tiny = max(1e-8, tol > 0 ? tol.squareRoot() : 0) * scale
+        let shape: Curvature.Shape
+        if ev.contains(where: { abs($0) <= tiny }) { shape = .singular }
+        else if ev.allSatisfy({ $0 > 0 }) { shape = .positive }
+        else if ev.allSatisfy({ $0 < 0 }) { shape = .negative }
+        else { shape = .mixed }
+        return Curvature(eigenvalues: ev, tiny: tiny, scale: scale, shape: shape, stationary: stationary)
+    }
+
+    // MARK: advice
+
+    /// The largest curvature at the start and the rates it allows.
+    func rateAdvice(at start: [Double], rate: Double, method: Method) -> [Advice] {
+        guard let lmax = lambdaMax(at: start) else { return [.trySmallerRate(rate / 10)] }
+        let limit = 2 / lmax
+        if rate >= limit || method != .gd { return [.curvatureLimit(lambdaMax: lmax, limit: limit), .tryRate(Self.niceRate(1 / lmax))] }
+        return [.curvatureLimit(lambdaMax: lmax, limit: limit), .belowLimitTryRate(Self.niceRate(rate / 10))]
+    }
+
+    /// What to change when the steps ran out: more steps or a larger rate when
+    /// the descent is merely slow; a smaller rate when plain gd sits at the edge
+    /// of stability where it stopped (rate·λmax near 2: the iterates bounce
+    /// across the valley, as `minimize x^2 from 1 rate 1` does between 1 and -1).
+    func stepLimitAdvice(at p: [Double], _ o: MinimizeOptions) -> Advice {
+        if o.method == .gd, let lmax = lambdaMax(at: p), o.rate * lmax >= 1.9 {
+            return .edgeOfStability(limit: 2 / lmax, rate: Self.niceRate(1 / lmax))
+        }
+        return .moreSteps(suggestMomentum: o.method == .gd)
+    }
+
+    /// Rounds down to 1, 2 or 5 times a power of ten.
+    static func niceRate(_ x: Double) -> Double {
+        guard x > 0, x.isFinite else { return x }
+        let p = Glibc.pow(10, Glibc.floor(Glibc.log10(x)))
+        for m in [5.0, 2.0, 1.0] where m * p <= x { return m * p }
+        return p
+    }
+
+    // MARK: judging runs
+
+    /// A run that stopped at the step limit with f worse than at its start is diverging.
+    func grew(_ run: MinimizeRun, _ f0: Double) -> Bool {
+        guard run.reason == .stepLimit, f0.isFinite, run.value.isFinite else { return false }
+        return maximize ? run.value < f0 : run.value > f0
+    }
+
+    /// Where a failed run stood: its last point if finite, else the last checkpoint.
+    func reached(_ run: MinimizeRun) -> [Double]? {
+        run.point.allSatisfy(\.isFinite) ? run.point : run.lastGood
+    }
+
+    /// One run's outcome: its verdict, the end point's curvature, the advice.
+    func judge(_ run: MinimizeRun, _ o: MinimizeOptions, start: [Double]) throws -> MinimizeOutcome {
+        let verdict: Verdict
+        switch run.reason {
+        case .converged: verdict = .converged
+        case .stepLimit:
+            let f0 = value(at: start)
+            verdict = grew(run, f0) ? .diverging(startValue: f0) : .stepLimit
+        case .interrupted: verdict = .interrupted
+        case .diverged(let why): return divergence(run, .minimizer(why), o, start)
+        case .notFinite:
+            if let d = domainFailure(run) { throw d }
+            return divergence(run, .overflow, o, start)
+        }
+        var curvature: Curvature? = nil
+        var advice: [Advice] = []
+        if case .diverging = verdict {
+            advice = rateAdvice(at: start, rate: o.rate, method: o.method)
+        } else {
+            let stationary = run.reason == .converged || run.gradientNorm <= max(o.tol, 1e-6)
+            curvature = self.curvature(at: run.point, stationary: stationary, tol: o.tol)
+            if run.reason == .stepLimit { advice = [stepLimitAdvice(at: run.point, o)] }
+        }
+        let report = SingleDescent(problem: description, run: run, options: o, verdict: verdict, curvature: curvature, advice: advice)
+        return MinimizeOutcome(report: .single(report), value: Self.pointValue(run.point), runs: [run])
+    }
+
+    func divergence(_ run: MinimizeRun, _ why: DivergenceCause, _ o: MinimizeOptions, _ start: [Double]) -> MinimizeOutcome {
+        // Running off to -∞ (or +∞ when maximizing) is the function's doing, not the rate's.
+        let f0 = value(at: start)
+        let good = reached(run)
+        let fEnd = good.map { value(at: $0) } ?? .nan
+        let unbounded = fEnd.isFinite && f0.isFinite && (maximize ? fEnd > f0 + 1 : fEnd < f0 - 1)
+        let verdict = Verdict.diverged(why: why, unbounded: unbounded, reachedValue: fEnd, reached: good)
+        let advice = unbounded ? [] : rateAdvice(at: start, rate: o.rate, method: o.method)
+        let report = SingleDescent(problem: description, run: run, options: o, verdict: verdict, curvature: nil, advice: advice)
+        return MinimizeOutcome(report: .single(report), value: Self.pointValue(run.lastGood ?? start), runs: [run])
+    }
+
+    /// Finds which operation failed, with the checked evaluator, at the point where a NaN appeared.
+    func domainFailure(_ run: MinimizeRun) -> Diagnostic? {
+        for p in [run.point, run.lastGood].compactMap({ $0 }) {
+            var values: [String: NumericValue] = [:]
+            for (v, x) in zip(variables, p) { values[v] = .scalar(x) }
+            var ev = Evaluator(context: it.ctx, values: values)
+            for e in [expr] + gradients {
+                do { _ = try ev.evaluate(e) } catch {
+                    let which = e === expr ? "f" : "∇f"
+                    let at = it.valueText.point(variables, p)
+                    return it.error(error.isDivisionByZero ? .divisionByZero : .domain,
+                                    "\(which) cannot be evaluated at step \(NumberFormat.grouped(run.failedAt ?? run.steps)): \(error.message)",
+                                    command.keyword, scope,
+                                    help: "it happened at \(at), in `\(error.expression)`; a smaller rate or another start may stay inside the domain")
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A kink exactly at the start (abs, relu, sign, step, min/max ties, floor/ceil at an integer).
+    func checkDifferentiable(at start: [Double], _ range: SourceRange) throws {
+        var values: [String: NumericValue] = [:]
+        for (v, x) in zip(variables, start) { values[v] = .scalar(x) }
+        var ev = Evaluator(context: it.ctx, values: values)
+        var seen = Set<ObjectIdentifier>()
+        var stack = [expr]
+        while let e = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(e)).inserted else { continue }
+            stack.append(contentsOf: e.children)
+            guard case .call(let f, let args) = e.kind, !e.free.isEmpty, !e.hasData else { continue }
+            let kink: Bool
+            switch f {
+            case .abs, .relu, .sign, .step:
+                kink = (try? ev.evaluate(args[0]))?.scalar == 0
+            case .min, .max:
+                let a = (try? ev.evaluate(args[0]))?.scalar, b = (try? ev.evaluate(args[1]))?.scalar
+                kink = a != nil && a == b
+            case .floor, .ceil:
+                if let x = (try? ev.evaluate(args[0]))?.scalar { kink = x == x.rounded() } else { kink = false }
+            default: kink = false
+            }
+            if kink {
+                let point = it.valueText.point(variables, start)
+                throw it.error(.notDifferentiable, "`\(label)` is not differentiable at the start point \(point): `\(e)` has a kink there",
+                               range, scope, help: "start a little away from it, e.g. shift a coordinate by 0.1")
+            }
+        }
+    }
+
+    // MARK: several runs
+
+    func compareRates(_ rates: [Double], _ base: MinimizeOptions, _ m: Minimizer, _ start: [Double]) -> MinimizeOutcome {
+        var rows: [RateComparison.Row] = []
+        var best: MinimizeRun? = nil
+        let f0 = value(at: start)
+        for r in rates {
+            var o = base
+            o.rate = r
+            let run = m.run(from: start, o)
+            let status: RateComparison.Status
+            switch run.reason {
+            case .converged: status = .converged
+            case .stepLimit: status = grew(run, f0) ? .diverging : .stepLimit
+            case .diverged, .notFinite: status = .diverged
+            case .interrupted: status = .interrupted
+            }
+            rows.append(.init(rate: r, run: run, status: status))
+            if !status.failed, run.value.isFinite, best == nil || (maximize ? run.value > best!.value : run.value < best!.value) { best = run }
+            if run.reason == .interrupted { break }
+        }
+        let advice = rows.contains { $0.status.failed } ? rateAdvice(at: start, rate: rates.max()!, method: base.method).first : nil
+        let report = RateComparison(problem: description, start: start, method: base.method, steps: base.steps,
+                                    rows: rows, best: best, advice: advice)
+        return MinimizeOutcome(report: .rates(report), value: best.map { Self.pointValue($0.point) } ?? Self.pointValue(start),
+                               runs: rows.map(\.run))
+    }
+
+    func multiStart(_ runs: [MinimizeRun], _ bounds: [(Double, Double)], _ seed: UInt64, _ o: MinimizeOptions) -> MinimizeOutcome {
+        // group end points closer than a small fraction of the box
+        let scale = bounds.map { $0.1 - $0.0 }.max() ?? 1
+        var groups: [(point: [Double], value: Double, count: Int, converged: Int)] = []
+        var failed = 0
+        for run in runs {
+            guard run.reason == .converged || run.reason == .stepLimit || run.reason == .interrupted, run.value.isFinite else { failed += 1; continue }
+            if let k = groups.firstIndex(where: { g in
+                zip(g.point, run.point).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot() <= 1e-3 * scale
+            }) {
+                groups[k].count += 1
+                if run.reason == .converged { groups[k].converged += 1 }
+            } else {
+                groups.append((run.point, run.value, 1, run.reason == .converged ? 1 : 0))
+            }
+        }
+        groups.sort { maximize ? $0.value > $1.value : $0.value < $1.value }
+        let report = MultiStart(problem: description, starts: runs.count, bounds: bounds, seed: seed, rate: o.rate,
+                                groups: groups.map { .init(point: $0.point, value: $0.value, count: $0.count,
+                                                           curvature: curvature(at: $0.point, stationary: $0.converged > 0)) },
+                                failed: failed)
+        return MinimizeOutcome(report: .multiStart(report), value: groups.first.map { Self.pointValue($0.point) } ?? .tuple([]), runs: runs)
+    }
+
+    static func pointValue(_ p: [Double]) -> Value {
+        p.count == 1 ? .number(.float(p[0])) : .tuple(p.map { .number(.float($0)) })
+    }
+}

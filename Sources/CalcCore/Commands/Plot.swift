@@ -1,0 +1,183 @@
+// Plot — `plot e₁, e₂ from a to b` and `plot f over (x from a to b, y from
+// c to d)`, and the plots of `minimize … plot`: checks the ranges and
+// samples the expressions with compiled code (a value outside the domain is
+// a gap, not an error). The result is data — the figures and where each
+// goes; Rendering/FigureOutput draws them in braille or writes SVG.
+
+/// A plot and where it goes.
+struct Figure {
+    enum Kind {
+        case line(LinePlot)
+        case contour(ContourPlot)
+    }
+    let kind: Kind
+    /// The SVG file to write (and the range of its name, for errors); nil: the terminal.
+    let file: (path: String, range: SourceRange)?
+}
+
+/// What a plot command produced.
+struct PlotOutcome {
+    var figures: [Figure]
+    /// Curves that have no finite point in the range.
+    var undefined: [String] = []
+}
+
+/// How finely to sample: a terminal plot needs no more points than it has dots.
+struct Sampling {
+    let curvePoints: Int
+    let mapColumns: Int
+    let mapRows: Int
+
+    init(settings: Settings, toFile: Bool) {
+        curvePoints = toFile ? 600 : max(40, settings.plotWidth * 2)
+        mapColumns = toFile ? 80 : max(20, settings.plotWidth - 8)
+        mapRows = toFile ? 80 : settings.plotHeight * 2
+    }
+}
+
+struct PlotCommand {
+    let it: Interpreter
+    let scope: Scope
+    let settings: Settings
+
+    func run(_ p: Plot) throws -> PlotOutcome {
+        switch p.domain {
+        case .interval(_, let fromNode, let toNode): return try curves(p, fromNode, toNode)
+        case .area(let boxes): return try map(p, boxes)
+        }
+    }
+
+    /// An expression to plot: a function name (its parameters) or an expression (its free names).
+    func target(_ node: Node) throws -> (Expr, [String], String) {
+        let t = try it.commandTarget(node, scope)
+        if let f = t.function {
+            guard case .symbolic(let e, _) = t.value else { throw it.error(.typeMismatch, "cannot plot `\(f.name)`", node.range, scope) }
+            return (e, f.parameters, f.signature)
+        }
+        switch t.value {
+        case .number(let n): return (it.ctx.number(n), [], ASTPrinter.print(node))
+        case .symbolic(let e, _): return (e, t.variables, ASTPrinter.print(node))
+        default:
+            throw it.error(.typeMismatch, "cannot plot \(t.value.typeName)", node.range, scope,
+                           help: "plot expressions of one variable, like `plot sin(x) from 0 to 2π`")
+        }
+    }
+
+    func range(_ lo: Node, _ hi: Node) throws -> (Double, Double) {
+        let a = try it.numberValue(of: lo, scope, what: "the start of the range")
+        let b = try it.numberValue(of: hi, scope, what: "the end of the range")
+        guard a.isFinite && b.isFinite else {
+            throw it.error(.badRange, "the range must be finite", lo.range.to(hi.range), scope)
+        }
+        guard a < b else {
+            let fmt = { (x: Double) in NumberFormat.format(x, digits: settings.digits) }
+            throw it.error(.badRange, a == b ? "the range is empty: it starts and ends at \(fmt(a))" : "the range is reversed: \(fmt(a)) is above \(fmt(b))",
+                           lo.range.to(hi.range), scope,
+                           help: "write the smaller bound first: `from \(fmt(min(a, b))) to \(fmt(max(a, b) == min(a, b) ? a + 1 : max(a, b)))`")
+        }
+        return (a, b)
+    }
+
+    func curves(_ p: Plot, _ fromNode: Node, _ toNode: Node) throws -> PlotOutcome {
+        let targets = try p.expressions.map { try target($0) }
+        var variable: [String] = []
+        for t in targets { for v in t.1 where !variable.contains(v) { variable.append(v) } }
+        let all = p.expressions[0].range.to(p.expressions.last!.range)
+        if variable.count > 1 {
+            throw it.error(.typeMismatch, "a curve needs expressions of one variable, but these have \(variable.count): \(variable.joined(separator: ", "))",
+                           all, scope,
+                           help: variable.count == 2 ? "for two variables draw a map: `plot … over (\(variable[0]) from -2 to 2, \(variable[1]) from -2 to 2)`" : "bind all but one variable first")
+        }
+        let x = variable.first ?? "x"
+        let (a, b) = try range(fromNode, toNode)
+        let n = Sampling(settings: settings, toFile: p.file != nil).curvePoints
+        let xs = (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
+        var series: [LineSeries] = []
+        for (k, t) in targets.enumerated() {
+            let prog: CompiledProgram
+            do { prog = try Compiler.compile([t.0], variables: [x], context: it.ctx) } catch {
+                throw it.error(.typeMismatch, "cannot plot this: \(error.message)", p.expressions[k].range, scope)
+            }
+            series.append(LineSeries(label: t.2, xs: xs, ys: xs.map { prog.evaluate([$0])[0] }))
+        }
+        let undefined = series.filter { $0.drawablePointCount() == 0 }
+        if undefined.count == series.count {
+            let fmt = { (x: Double) in NumberFormat.format(x, digits: settings.digits) }
+            throw it.error(.domain, "\(series.count == 1 ? "`\(series[0].label)` is" : "these are") undefined throughout [\(fmt(a)), \(fmt(b))]",
+                           all, scope, help: "no point of the range gives a finite value; try another range")
+        }
+        let plot = LinePlot(series: series, xLabel: x, yLabel: "")
+        return PlotOutcome(figures: [Figure(kind: .line(plot), file: p.file.map { ($0.0, $0.1) })], undefined: undefined.map(\.label))
+    }
+
+    func map(_ p: Plot, _ boxes: [Box]) throws -> PlotOutcome {
+        guard p.expressions.count == 1 else {
+            throw it.error(.typeMismatch, "a map shows one function", p.expressions[1].range, scope)
+        }
+        let (e, vars, label) = try target(p.expressions[0])
+        guard boxes.count == 2 else {
+            throw it.error(.badRange, "a map needs two ranges, one per variable", p.expressions[0].range, scope,
+                           help: "write `over (x from -2 to 2, y from -2 to 2)`")
+        }
+        let names = boxes.map(\.variable.text)
+        for v in vars where !names.contains(v) {
+            throw it.error(.badRange, "no range for `\(v)`", boxes[0].variable.range.to(boxes[1].high.range), scope,
+                           help: "`\(label)` depends on \(vars.joined(separator: ", "))")
+        }
+        if names[0] == names[1] { throw it.error(.badRange, "the two ranges name the same variable", boxes[1].variable.range, scope) }
+        let rx = try range(boxes[0].low, boxes[0].high), ry = try range(boxes[1].low, boxes[1].high)
+        let prog: CompiledProgram
+        do { prog = try Compiler.compile([e], variables: names, context: it.ctx) } catch {
+            throw it.error(.typeMismatch, "cannot plot this: \(error.message)", p.expressions[0].range, scope)
+        }
+        let sampling = Sampling(settings: settings, toFile: p.file != nil)
+        let grid = ContourPlot.sampling(x: rx.0...rx.1, y: ry.0...ry.1, nx: sampling.mapColumns, ny: sampling.mapRows) { x, y in prog.evaluate([x, y])[0] }
+        let plot = ContourPlot(xs: grid.xs, ys: grid.ys, values: grid.values, xLabel: names[0], yLabel: names[1], title: label)
+        guard plot.hasFiniteValues else {
+            throw it.error(.domain, "`\(label)` is undefined throughout the area", p.expressions[0].range, scope)
+        }
+        return PlotOutcome(figures: [Figure(kind: .contour(plot), file: p.file.map { ($0.0, $0.1) })])
+    }
+}
+
+/// The plots of `minimize … plot`: f per step, and for two variables the path on the map.
+struct DescentPlots {
+    let problem: OptimizationProblem
+    let settings: Settings
+
+    func figures(_ runs: [(label: String, run: MinimizeRun)], _ out: PlotOutput) -> [Figure] {
+        var series: [LineSeries] = []
+        var all: [Double] = []
+        for (label, run) in runs where !run.values.isEmpty {
+            // at most about 2,000 points per curve (every k-th step, and the last)
+            let stride = max(1, run.values.count / 2000)
+            var idx = Array(Swift.stride(from: 0, to: run.values.count, by: stride))
+            if idx.last != run.values.count - 1 { idx.append(run.values.count - 1) }
+            let ys = idx.map { run.values[$0] }
+            all += ys.filter(\.isFinite)
+            series.append(LineSeries(label: label, xs: idx.map(Double.init), ys: ys))
+        }
+        guard !series.isEmpty else { return [] }
+        let twoVariables = problem.variables.count == 2
+        // log scale when the positive values span decades (an exact 0 is then a gap)
+        let positive = all.filter { $0 > 0 }
+        let logY = positive.count * 2 >= all.count && shouldUseLogScale(positive)
+        let loss = LinePlot(series: series, xLabel: "step", yLabel: "f", logY: logY, title: "f per step" + (logY ? " (log scale)" : ""))
+        let file = out.file.map { (path: $0.0, range: $0.1) }
+        var figures = [Figure(kind: .line(loss), file: file.map { (twoVariables ? FigureOutput.insertSuffix($0.path, "-loss") : $0.path, $0.range) })]
+        if twoVariables, let first = runs.first?.run, first.path.count >= 1 {
+            let pts = first.path.filter { $0.allSatisfy(\.isFinite) }
+            let xs = pts.map { $0[0] }, ys = pts.map { $0[1] }
+            if let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() {
+                let mx = max((x1 - x0) * 0.15, 0.5), my = max((y1 - y0) * 0.15, 0.5)
+                let sampling = Sampling(settings: settings, toFile: out.file != nil)
+                let grid = ContourPlot.sampling(x: (x0 - mx)...(x1 + mx), y: (y0 - my)...(y1 + my),
+                                                nx: sampling.mapColumns, ny: sampling.mapRows) { x, y in problem.value(at: [x, y]) }
+                let map = ContourPlot(xs: grid.xs, ys: grid.ys, values: grid.values, xLabel: problem.variables[0], yLabel: problem.variables[1],
+                                      path: zip(xs, ys).map { ($0, $1) }, title: "descent path on \(problem.label)")
+                figures.append(Figure(kind: .contour(map), file: file))
+            }
+        }
+        return figures
+    }
+}

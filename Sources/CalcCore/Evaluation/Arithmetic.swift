@@ -1,0 +1,242 @@
+// Arithmetic — the operators on Values: numbers exactly (rationals while
+// they stay exact, doubles otherwise, each domain error at its operator's
+// range), expressions through the smart constructors, and lists and tuples
+// element-wise (a numeric list meeting a symbol stays data: `w*xs`).
+//
+// A sum or product chain is folded at once: numbers left to right, a symbolic
+// chain with one n-ary constructor call, so a long polynomial is never
+// rebuilt quadratically, and its variable order is usually the previous
+// chain's (checked, not recomputed).
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+enum ArithOp { case add, sub, mul, div, pow }
+
+extension Interpreter {
+
+    /// A sum or product chain: numbers fold left to right; a symbolic chain is
+    /// built with one n-ary constructor call (no quadratic rebuilding).
+    func fold(_ operands: ArraySlice<(ArithOp, Value, SourceRange)>, identity: ArithOp, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        var scalarOnly = true, anySymbolic = false
+        for o in operands {
+            switch o.1 {
+            case .number: break
+            case .symbolic: anySymbolic = true
+            default: scalarOnly = false
+            }
+        }
+        if scalarOnly && anySymbolic && operands.count > 2 {
+            var parts: [Expr] = []
+            parts.reserveCapacity(operands.count)
+            // the variables, checked against the last chain's on the way (see chainVariables)
+            let last = lastChainVariables
+            var seen = 0
+            var same = !last.isEmpty && last.count <= 8
+            for k in operands.indices {
+                let op = operands[k].0, r = operands[k].2
+                var e: Expr
+                switch operands[k].1 {
+                case .number(let n): e = memo.number(n)
+                case .symbolic(let x, let vs):
+                    e = x
+                    if same { same = Interpreter.follow(vs, last, &seen) }
+                default: e = try toExpr(operands[k].1, r, scope)   // not reached: scalars only
+                }
+                switch op {
+                case .sub: e = ctx.neg(e)
+                case .div:
+                    if e.isZero { throw error(.divisionByZero, "division by zero", r, scope) }
+                    e = ctx.pow(e, ctx.minusOne)
+                default: break
+                }
+                parts.append(e)
+            }
+            let e = memo.chain(identity == .add, parts)
+            return symbolic(try checked(e, range, scope), same && seen == last.count ? last : chainVariables(operands))
+        }
+        var acc = operands.first!.1
+        if case .function(let f) = acc, operands.count > 1 { throw functionInArithmetic(f, operands.first!.2, scope) }
+        for (op, v, r) in operands.dropFirst() {
+            acc = try arith(op, acc, v, r, scope, chainStart: range)
+            if interrupt.isSet { throw error(.interrupted, "interrupted", range, scope) }
+        }
+        return acc
+    }
+
+    /// Whether the names of `vs`, met after `last[0..<seen]` have appeared,
+    /// keep to the order of `last` (advancing `seen`): when every operand of a
+    /// chain does and all of `last` appear, the chain's variables are `last`.
+    static func follow(_ vs: [String], _ last: [String], _ seen: inout Int) -> Bool {
+        if vs == last { seen = last.count; return true }   // usually the very same list
+        names: for v in vs {
+            if seen < last.count && last[seen] == v { seen += 1; continue }
+            for k in 0..<seen where last[k] == v { continue names }
+            return false
+        }
+        return true
+    }
+
+    /// The ordered union of a chain's operands' variables (remembered for the
+    /// next chain when few).
+    func chainVariables(_ operands: ArraySlice<(ArithOp, Value, SourceRange)>) -> [String] {
+        var vars = VariableMerger()
+        for o in operands { if case .symbolic(_, let vs) = o.1 { vars.add(vs) } }
+        if !vars.names.isEmpty && vars.names.count <= 8 { lastChainVariables = vars.names }
+        return vars.names
+    }
+
+    func symbolic(_ e: Expr, _ vars: [String]) -> Value {
+        if case .number(let n) = e.kind { return .number(n) }
+        return .symbolic(e, variables: vars)
+    }
+
+    func functionInArithmetic(_ f: UserFunction, _ range: SourceRange, _ scope: Scope) -> Diagnostic {
+        error(.typeMismatch, "`\(f.name)` is a function, not a value", range, scope,
+              help: "call it with arguments: `\(f.signature)`")
+    }
+
+    /// Binary arithmetic on any two values. `range` is the right operand's (or the whole node's).
+    func arith(_ op: ArithOp, _ a: Value, _ b: Value, _ range: SourceRange, _ scope: Scope, chainStart: SourceRange? = nil) throws -> Value {
+        let whole = chainStart.map { $0.to(range) } ?? range
+        switch (a, b) {
+        case let (.number(x), .number(y)):
+            let r = try numeric(op, x, y, range, scope)
+            // an exact number to an exact power that is not exact stays exact:
+            // 2^(1/2) is sqrt(2), so diff(x^sqrt(2), x) keeps it (a result collapses to its value)
+            if op == .pow, !r.isExact, x.isExact, y.isExact { return symbolic(ctx.pow(ctx.number(x), ctx.number(y)), []) }
+            return .number(r)
+        case (.function(let f), _), (_, .function(let f)):
+            throw functionInArithmetic(f, range, scope)
+        case (.symbolic, .number), (.number, .symbolic), (.symbolic, .symbolic):
+            return try symbolicArith(op, a, b, range, whole, scope)
+        default: break
+        }
+        // lists of numbers meet expressions as data: w*xs stays `w*xs`
+        if case .symbolic = a, b.numericList != nil { return try symbolicArith(op, a, b, range, whole, scope) }
+        if case .symbolic = b, a.numericList != nil { return try symbolicArith(op, a, b, range, whole, scope) }
+        return try broadcast(a, b, range, scope) { try self.arith(op, $0, $1, range, scope) }
+    }
+
+    func symbolicArith(_ op: ArithOp, _ a: Value, _ b: Value, _ range: SourceRange, _ whole: SourceRange, _ scope: Scope) throws -> Value {
+        let x = try toExpr(a, whole, scope), y = try toExpr(b, range, scope)
+        let e: Expr
+        switch op {
+        case .add: e = ctx.add([x, y])
+        case .sub: e = ctx.sub(x, y)
+        case .mul: e = ctx.mul([x, y])
+        case .div:
+            if y.isZero { throw error(.divisionByZero, "division by zero", range, scope) }
+            e = ctx.div(x, y)
+        case .pow:
+            if x.isZero, let n = y.numberValue, n.isNegative {
+                throw error(.divisionByZero, "division by zero: 0 raised to a negative power", whole, scope)
+            }
+            e = memo.power(x, y)
+        }
+        return symbolic(try checked(e, whole, scope), unionVariables(a.variables, b.variables))
+    }
+
+    /// The ordered union of two operands' variables (one of them is usually empty).
+    func unionVariables(_ a: [String], _ b: [String]) -> [String] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var m = VariableMerger()
+        m.add(a)
+        m.add(b)
+        return m.names
+    }
+
+    func numeric(_ op: ArithOp, _ x: Number, _ y: Number, _ range: SourceRange, _ scope: Scope) throws -> Number {
+        switch op {
+        case .add: return x + y
+        case .sub: return x - y
+        case .mul: return x * y
+        case .div:
+            if y.isZero { throw error(.divisionByZero, "division by zero", range, scope, help: x.isZero ? "0/0 has no value" : nil) }
+            return x / y
+        case .pow:
+            if x.isExact, let k = y.exactInteger {
+                guard let r = x.power(k) else {
+                    throw error(.divisionByZero, "division by zero: 0 raised to a negative power", range, scope)
+                }
+                return r
+            }
+            if x.isExact, case .rational(let p, let q) = y, let root = x.exactRoot(q), let r = root.power(p), r.isExact {
+                return r
+            }
+            let bd = x.double, ed = y.double
+            if bd == 0 && ed < 0 {
+                throw error(.divisionByZero, "division by zero: 0 raised to a negative power", range, scope)
+            }
+            if bd < 0 && bd.isFinite && ed.isFinite && ed != ed.rounded() {
+                throw error(.domain, "a negative number to a fractional power is not a real number", range, scope,
+                            help: "calc works with real numbers; for a cube root use `cbrt(x)`")
+            }
+            return .float(Glibc.pow(bd, ed))
+        }
+    }
+
+    func broadcast(_ a: Value, _ b: Value, _ range: SourceRange, _ scope: Scope, _ f: (Value, Value) throws -> Value) throws -> Value {
+        switch (a, b) {
+        case let (.list(xs, _), .list(ys, _)):
+            guard xs.count == ys.count else {
+                throw error(.lengthMismatch, "lists of different lengths (\(xs.count) and \(ys.count))", range, scope,
+                            help: "element-wise arithmetic needs lists of the same length")
+            }
+            return .list(try zip(xs, ys).map { try f($0, $1) }, name: nil)
+        case let (.tuple(xs), .tuple(ys)):
+            guard xs.count == ys.count else {
+                throw error(.lengthMismatch, "tuples of different sizes (\(xs.count) and \(ys.count))", range, scope)
+            }
+            return .tuple(try zip(xs, ys).map { try f($0, $1) })
+        case (.list, .tuple), (.tuple, .list):
+            throw error(.typeMismatch, "cannot combine a list with a tuple", range, scope,
+                        help: "lists `[…]` hold data; tuples `(…)` are points")
+        case let (.list(xs, _), _): return .list(try xs.map { try f($0, b) }, name: nil)
+        case let (_, .list(ys, _)): return .list(try ys.map { try f(a, $0) }, name: nil)
+        case let (.tuple(xs), _): return .tuple(try xs.map { try f($0, b) })
+        case let (_, .tuple(ys)): return .tuple(try ys.map { try f(a, $0) })
+        default:
+            throw error(.typeMismatch, "cannot combine \(a.typeName) with \(b.typeName)", range, scope)
+        }
+    }
+
+    /// A value as an expression (numbers, symbolic values, numeric lists as data).
+    func toExpr(_ v: Value, _ range: SourceRange, _ scope: Scope) throws -> Expr {
+        switch v {
+        case .number(let n): return memo.number(n)
+        case .symbolic(let e, _): return e
+        case .list(_, let name):
+            if let values = v.numericList { return ctx.data(name, values) }
+            throw error(.typeMismatch, "a list of expressions cannot be used inside an expression here", range, scope,
+                        help: "lists inside expressions must hold numbers (data)")
+        case .tuple:
+            throw error(.typeMismatch, "a tuple cannot be used inside an expression here", range, scope,
+                        help: "tuples are points: use one inside `at` or as a start point")
+        case .function(let f):
+            throw functionInArithmetic(f, range, scope)
+        }
+    }
+
+    /// Turns a constant-valued symbolic value (`2*pi`) into a number.
+    func collapse(_ v: Value, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        switch v {
+        case .symbolic(let e, _) where e.free.isEmpty:
+            var ev = Evaluator(context: ctx, values: [:])
+            do {
+                switch try ev.evaluate(e) {
+                case .scalar(let d): return .number(.float(d))
+                case .vector(let xs): return .list(xs.map { .number(.float($0)) }, name: nil)
+                }
+            } catch {
+                throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, error.message, range, scope,
+                                 help: error.help ?? "in `\(error.expression)`")
+            }
+        case .tuple(let xs): return .tuple(try xs.map { try collapse($0, range, scope) })
+        case .list(let xs, let n): return .list(try xs.map { try collapse($0, range, scope) }, name: n)
+        default: return v
+        }
+    }
+}

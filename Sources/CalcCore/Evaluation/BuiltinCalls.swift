@@ -1,0 +1,170 @@
+// BuiltinCalls — calls by name: user functions and values called like
+// functions go to the evaluator's `apply`; built-ins are applied here,
+// element-wise over lists and tuples, exactly on exact numbers, checked for
+// their domain on numbers (with the call's range), and symbolically
+// otherwise. `sqrt` and `log` are spellings of powers and ln; the reductions
+// `sum`, `mean`, `len` fold a list; `expand` and `simplify` rewrite an
+// expression.
+
+extension Interpreter {
+    func evalCall(_ callee: Node, _ argNodes: [Node], _ range: SourceRange, _ scope: Scope) throws -> Value {
+        if case .name(let f) = callee.kind, scope.locals[f] == nil, globals[f] == nil {
+            if Environment.symbolicOperations.contains(f) {
+                return try evalSymbolicOperation(f, argNodes, range, scope)
+            }
+            if Builtin.surfaceNames.contains(f) {
+                return try evalBuiltin(f, argNodes, callee.range, range, scope)
+            }
+            if Environment.constants[f] != nil {
+                throw error(.notAFunction, "`\(f)` is a constant, not a function", callee.range, scope,
+                            help: "to multiply, write `\(f)*(…)`")
+            }
+            let known = Builtin.surfaceNames + env.functionNames
+            var help = "define it first, e.g. `\(f)(x) = …`"
+            if let near = closestWord(f, in: known) { help = "did you mean `\(near)`?" }
+            throw error(.unknownFunction, "unknown function `\(f)`", callee.range, scope, help: help)
+        }
+        let target = try eval(callee, scope)
+        let args = try argNodes.map { try eval($0, scope) }
+        return try apply(target, args, callee, range, scope)
+    }
+
+
+    func evalBuiltin(_ name: String, _ argNodes: [Node], _ calleeRange: SourceRange, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        let args = try argNodes.map { try eval($0, scope) }
+        func arity(_ expected: [Int], _ usage: String) throws {
+            guard expected.contains(args.count) else {
+                let n = expected[0]
+                throw error(.arity, "`\(name)` takes \(expected.map(String.init).joined(separator: " or ")) argument\(n == 1 && expected.count == 1 ? "" : "s") but \(args.count) \(args.count == 1 ? "was" : "were") given",
+                            range, scope, help: "usage: `\(usage)`")
+            }
+        }
+        switch name {
+        case "sqrt":
+            try arity([1], "sqrt(x)")
+            return try arith(.pow, args[0], .number(.rational(1, 2)), range, scope)
+        case "log":
+            try arity([1, 2], "log(x) is ln(x); log(b, x) is the base-b logarithm")
+            if args.count == 1 { return try applyBuiltin(.ln, args, range, scope) }
+            let lnx = try applyBuiltin(.ln, [args[1]], range, scope)
+            let lnb = try applyBuiltin(.ln, [args[0]], range, scope)
+            if case .number(let n) = lnb, n.isZero {
+                throw error(.domain, "log base 1 is undefined", argNodes[0].range, scope, help: "the base must be positive and not 1")
+            }
+            return try arith(.div, lnx, lnb, range, scope)
+        default:
+            let f = Builtin.named(name)!
+            let usage = f.arity == 2 ? "\(name)(a, b)" : "\(name)(x)"
+            try arity([f.arity], usage)
+            return try applyBuiltin(f, args, range, scope)
+        }
+    }
+
+    func applyBuiltin(_ f: Builtin, _ args: [Value], _ range: SourceRange, _ scope: Scope) throws -> Value {
+        if f.isReduction { return try reduce(f, args[0], range, scope) }
+        // element-wise over lists and tuples (numeric lists meeting symbols stay data)
+        let collection = args.contains { if case .list = $0 { return true }; if case .tuple = $0 { return true }; return false }
+        let symbolicArg = args.contains { if case .symbolic(let e, _) = $0 { return !e.free.isEmpty || e.hasData }; return false }
+        if collection && !(symbolicArg && args.allSatisfy { $0.numericList != nil || !$0.isCollection }) {
+            if args.count == 1 {
+                switch args[0] {
+                case .list(let xs, _): return .list(try xs.map { try applyBuiltin(f, [$0], range, scope) }, name: nil)
+                case .tuple(let xs): return .tuple(try xs.map { try applyBuiltin(f, [$0], range, scope) })
+                default: break
+                }
+            }
+            return try broadcast(args[0], args[1], range, scope) { try self.applyBuiltin(f, [$0, $1], range, scope) }
+        }
+        for a in args { if case .function(let g) = a { throw functionInArithmetic(g, range, scope) } }
+        // numbers (and constant expressions such as pi/2) evaluate now, with the call's position
+        var numbers: [Number] = []
+        for a in args {
+            switch a {
+            case .number(let n): numbers.append(n)
+            case .symbolic(let e, _) where e.free.isEmpty && !e.hasData:
+                if case .number(let n) = try collapse(a, range, scope) { numbers.append(n) }
+            default: break
+            }
+        }
+        if numbers.count == args.count {
+            if let exact = exactBuiltin(f, numbers) { return .number(exact) }
+            switch f.evaluate(numbers.map(\.double)) {
+            case .success(let d):
+                // ln(2), sin(1) of exact numbers stay exact in symbolic work (diff(log(2, x), x)
+                // is 1/(x*ln(2))); a result collapses to its value. Undefined ones were reported above.
+                if d.isFinite, args.allSatisfy({ if case .number(let n) = $0 { return n.isExact }; return false }) {
+                    return symbolic(ctx.call(f, numbers.map { ctx.number($0) }), [])
+                }
+                return .number(.float(d))
+            case .failure(let issue):
+                throw error(issue.isDivisionByZero ? .divisionByZero : .domain, issue.message, range, scope, help: issue.help)
+            }
+        }
+        let exprs = try args.map { try toExpr($0, range, scope) }
+        return symbolic(try checked(ctx.call(f, exprs), range, scope), mergeVariables(args.map { $0.variables }))
+    }
+
+    /// Built-ins whose value on exact arguments is exact.
+    func exactBuiltin(_ f: Builtin, _ a: [Number]) -> Number? {
+        guard a.allSatisfy(\.isExact) else { return nil }
+        let x = a[0]
+        switch f {
+        case .abs: return x.isNegative ? -x : x
+        case .sign: return Number(x.isZero ? 0 : (x.isNegative ? -1 : 1))
+        case .relu: return x.isNegative ? .zero : x
+        case .step: return x.isZero ? .rational(1, 2) : (x.isNegative ? .zero : .one)
+        case .min: return a[0].double <= a[1].double ? a[0] : a[1]
+        case .max: return a[0].double >= a[1].double ? a[0] : a[1]
+        case .floor, .ceil:
+            guard case .rational(let p, let q) = x else { return nil }
+            var d = p / q
+            if f == .floor && p < 0 && p % q != 0 { d -= 1 }
+            if f == .ceil && p > 0 && p % q != 0 { d += 1 }
+            return .rational(d, 1)
+        default: return nil
+        }
+    }
+
+    func reduce(_ f: Builtin, _ v: Value, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        switch v {
+        case .list(let xs, _), .tuple(let xs):
+            if f == .len { return .number(Number(xs.count)) }
+            if xs.isEmpty {
+                if f == .sum { return .number(.zero) }
+                throw error(.domain, "mean of an empty list", range, scope)
+            }
+            var acc: Value = xs[0]
+            for x in xs.dropFirst() { acc = try arith(.add, acc, x, range, scope) }
+            return f == .sum ? acc : try arith(.div, acc, .number(Number(xs.count)), range, scope)
+        case .number(let n): return .number(f == .len ? .one : n)
+        case .symbolic(let e, let vars):
+            return symbolic(ctx.call(f, [e]), vars)
+        case .function(let g): throw functionInArithmetic(g, range, scope)
+        }
+    }
+
+    func evalSymbolicOperation(_ name: String, _ argNodes: [Node], _ range: SourceRange, _ scope: Scope) throws -> Value {
+        guard argNodes.count == 1 else {
+            throw error(.arity, "`\(name)` takes 1 argument but \(argNodes.count) were given", range, scope, help: "usage: `\(name)(e)`")
+        }
+        let v = try eval(argNodes[0], scope)
+        return try mapSymbolic(v, range, scope) { e, vars in
+            self.symbolic(try self.checked(name == "expand" ? self.ctx.expand(e) : self.ctx.simplify(e), range, scope), vars)
+        }
+    }
+
+    /// Rewrites each symbolic part of a value, given its variable order
+    /// (numbers and data stay as they are).
+    func mapSymbolic(_ v: Value, _ range: SourceRange, _ scope: Scope, _ f: (Expr, [String]) throws -> Value) throws -> Value {
+        switch v {
+        case .number: return v
+        case .symbolic(let e, let vars): return try f(e, vars)
+        case .tuple(let xs): return .tuple(try xs.map { try mapSymbolic($0, range, scope, f) })
+        case .list(let xs, let n):
+            if v.numericList != nil { return v }
+            return .list(try xs.map { try mapSymbolic($0, range, scope, f) }, name: n)
+        case .function(let g):
+            throw error(.typeMismatch, "`\(g.name)` is a function", range, scope, help: "apply it to its parameters: `\(g.signature)`")
+        }
+    }
+}

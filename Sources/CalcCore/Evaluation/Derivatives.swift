@@ -1,0 +1,241 @@
+// Derivatives — every derivative notation: `diff(e, x, …)`, `d/dx e`,
+// `∂f/∂x`, `f'`, `grad`, `hessian`. Each differentiates through the one
+// Differentiator; the variable is symbolic inside `diff` even when bound
+// outside, and a function stands for its body in its parameters (`lower`).
+//
+// What a notation or a command works on — a function's name or an
+// expression, with the order of its variables — is found in one place here
+// (`Target`): the parameters of a named function, else the order of first
+// appearance, then any other free names.
+
+/// What a derivative notation or a command works on.
+struct Target {
+    /// The expression (or a tuple or list of them, for `grad` of a point-valued expression).
+    var value: Value
+    /// Its variables, in the order gradients and points use.
+    var variables: [String]
+    /// The user's function, when the target was one named.
+    var function: UserFunction?
+}
+
+extension Interpreter {
+    // MARK: targets
+
+    /// The function bound to `name`, as an expression in its parameters, or an
+    /// expression bound to it, with its own variable order; nil if neither.
+    func namedTarget(_ name: String, _ range: SourceRange, _ scope: Scope) throws -> Target? {
+        switch env.bound(name, scope) {
+        case .function(let f)?: return Target(value: try lower(f, range, scope), variables: f.parameters, function: f)
+        case .symbolic(let e, let vs)?: return Target(value: .symbolic(e, variables: vs), variables: vs)
+        default: return nil
+        }
+    }
+
+    /// What `minimize` and `plot` work on: a function named by itself (its
+    /// parameters), else the expression's value, its variables in order of
+    /// first appearance followed by any other free names.
+    func commandTarget(_ node: Node, _ scope: Scope) throws -> Target {
+        if case .name(let name) = node.kind, case .function(let f)? = env.bound(name, scope) {
+            return Target(value: try lower(f, node.range, scope), variables: f.parameters, function: f)
+        }
+        let v = try collapse(try eval(node, scope), node.range, scope)
+        guard case .symbolic(let e, let vars) = v else { return Target(value: v, variables: []) }
+        return Target(value: v, variables: orderedVariables(e, vars, includeOthers: true))
+    }
+
+    /// The names of `order` that `e` contains, in that order; with
+    /// `includeOthers`, followed by its other free names.
+    func orderedVariables(_ e: Expr, _ order: [String], includeOthers: Bool) -> [String] {
+        let free = order.filter { e.contains(ctx.symbol($0)) }
+        guard includeOthers else { return free }
+        return free + ctx.freeNames(e).filter { !free.contains($0) }
+    }
+
+    /// `∂f/∂x`'s function (or bound expression), with `x` checked to be one of its parameters.
+    func partialTarget(_ f: Name, _ vars: [Name], _ range: SourceRange, _ scope: Scope) throws -> Target {
+        guard let target = try namedTarget(f.text, range, scope) else {
+            if Builtin.surfaceNames.contains(f.text) {
+                throw error(.badDerivativeVariable, "`∂\(f.text)/…` needs a function you defined", range, scope,
+                            help: "for a built-in, differentiate an expression: `diff(\(f.text)(x), x)`")
+            }
+            throw error(.unknownFunction, "unknown function `\(f.text)`", range, scope, help: "define it first, e.g. `\(f.text)(x, y) = …`")
+        }
+        for v in vars where !target.variables.contains(v.text) {
+            throw error(.unknownParameter, "`\(f.text)` has no parameter `\(v.text)`", range, scope,
+                        help: "its parameters are \(target.variables.map { "`\($0)`" }.joined(separator: ", "))")
+        }
+        return target
+    }
+
+    /// The variables and the expression `grad`/`hessian` work on.
+    func derivativeTarget(_ t: DerivativeTarget, _ range: SourceRange, _ scope: Scope) throws -> Target {
+        switch t {
+        case .function(let name):
+            guard var target = try namedTarget(name.text, range, scope) else {
+                throw error(.unknownFunction, "unknown function `\(name.text)`", name.range, scope,
+                            help: Builtin.surfaceNames.contains(name.text) ? "for a built-in, write `grad(\(name.text)(x))`" : "define it first, e.g. `\(name.text)(x, y) = …`")
+            }
+            if target.function == nil, case .symbolic(let e, let vars) = target.value {
+                target.variables = orderedVariables(e, vars, includeOthers: false)
+            }
+            return target
+        case .expression(let e):
+            let v = try eval(e, scope)
+            if case .function(let f) = v { return Target(value: try lower(f, range, scope), variables: f.parameters, function: f) }
+            if case .symbolic(let ex, let vars) = v { return Target(value: v, variables: orderedVariables(ex, vars, includeOthers: false)) }
+            return Target(value: v, variables: v.variables)
+        }
+    }
+
+    // MARK: notations
+
+    /// The function `f` as an expression in its parameters.
+    func lower(_ f: UserFunction, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        let args: [Value] = f.parameters.map { .symbolic(ctx.symbol($0), variables: [$0]) }
+        let v = try callUser(f, args, range, range, scope)
+        switch v {
+        case .number(let n): return .symbolic(ctx.number(n), variables: f.parameters)
+        case .symbolic(let e, _): return .symbolic(e, variables: f.parameters)
+        default: return v
+        }
+    }
+
+    func differentiate(_ v: Value, by x: String, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        switch v {
+        case .number: return .number(.zero)
+        case .symbolic(let e, let vars):
+            let d = Differentiator(ctx, variable: ctx.symbol(x)).derivative(e)
+            return .symbolic(try checked(d, range, scope), variables: vars)
+        case .tuple(let xs): return .tuple(try xs.map { try differentiate($0, by: x, range, scope) })
+        case .list(let xs, let n):
+            if v.numericList != nil { return .list(xs.map { _ in .number(.zero) }, name: n) }
+            return .list(try xs.map { try differentiate($0, by: x, range, scope) }, name: nil)
+        case .function(let f):
+            throw error(.badDerivativeVariable, "cannot differentiate the function `\(f.name)` itself", range, scope,
+                        help: "differentiate a call: `diff(\(f.signature), \(f.parameters[0]))`, or write `\(f.parameters.count == 1 ? f.name + "'" : "∂" + f.name + "/∂" + f.parameters[0])`")
+        }
+    }
+
+    func checkVariable(_ v: Name, _ scope: Scope) throws {
+        if Environment.constants[v.text] != nil {
+            throw error(.badDerivativeVariable, "cannot differentiate with respect to the constant `\(v.text)`", v.range, scope,
+                        help: "differentiate with respect to a variable, e.g. `x`")
+        }
+        if case .function(let f)? = globals[v.text] {
+            throw error(.badDerivativeVariable, "`\(v.text)` is a function, not a variable", v.range, scope,
+                        help: "differentiate with respect to one of its parameters, e.g. `diff(\(f.signature), \(f.parameters[0]))`")
+        }
+        if Builtin.surfaceNames.contains(v.text) {
+            throw error(.badDerivativeVariable, "`\(v.text)` is a built-in function, not a variable", v.range, scope)
+        }
+    }
+
+    /// `diff(e, x, 2)` → [x, x]; `diff(e, x, y)` → [x, y].
+    static func diffVariables(_ specs: [DiffSpec]) -> [Name] {
+        var vars: [Name] = []
+        for s in specs {
+            switch s {
+            case .variable(let v): vars.append(v)
+            case .order(let k, _): if let last = vars.last { vars += Array(repeating: last, count: k - 1) }
+            }
+        }
+        return vars
+    }
+
+    /// The operand of `diff`, evaluated with its variables symbolic even when bound
+    /// (a one-parameter function stands for its call). `explain` uses it too.
+    func differentiationOperand(_ e: Node, _ vars: [Name], _ scope: Scope) throws -> Value {
+        var inner = scope
+        for v in vars {
+            try checkVariable(v, scope)
+            inner.locals[v.text] = .symbolic(ctx.symbol(v.text), variables: [v.text])
+        }
+        let value = try eval(e, inner)
+        if case .function(let f) = value, f.parameters.count == 1 { return try lower(f, e.range, scope) }
+        return value
+    }
+
+    func evalDiff(_ e: Node, _ vars: [Name], _ range: SourceRange, _ scope: Scope) throws -> Value {
+        var value = try differentiationOperand(e, vars, scope)
+        // `n = 2` then `diff(x^3, x, n)`: a name in the order's place is a variable,
+        // and differentiating by one the expression lacks gives 0 — surely not meant
+        for v in vars.dropFirst() where scope.locals[v.text] == nil && !value.variables.contains(v.text) {
+            if case .number(let n)? = globals[v.text] {
+                throw error(.badDerivativeOrder, "`\(v.text)` is a name, so this differentiates by `\(v.text)` (giving 0), not \(valueText.format(.number(n))) times",
+                            v.range, scope, help: "the order must be an integer literal: write `diff(e, x, 2)`")
+            }
+        }
+        for v in vars { value = try differentiate(value, by: v.text, range, scope) }
+        // A variable that is a parameter of the function being called takes its
+        // argument after differentiating: fx(x, y) = diff(f(x, y), x), then fx(1, 2)
+        // is ∂f/∂x at (1, 2). (At top level, names bound outside stay symbolic.)
+        var mapping: [String: Expr] = [:]
+        var replacements: [String: [String]] = [:]
+        for v in vars where mapping[v.text] == nil {
+            guard let bound = scope.locals[v.text] else { continue }
+            if case .symbolic(let s, _) = bound, case .symbol(let name) = s.kind, name == v.text { continue }
+            mapping[v.text] = try toExpr(bound, range, scope)
+            replacements[v.text] = bound.variables
+        }
+        guard !mapping.isEmpty else { return value }
+        return try mapSymbolic(value, range, scope) { e, order in
+            let vars = mergeVariables(order.map { replacements[$0] ?? [$0] })
+            return self.symbolic(try self.checked(self.ctx.substitute(e, mapping), range, scope), vars)
+        }
+    }
+
+    func evalPartial(_ f: Name, _ vars: [Name], _ range: SourceRange, _ scope: Scope) throws -> Value {
+        var value = try partialTarget(f, vars, range, scope).value
+        for v in vars { value = try differentiate(value, by: v.text, range, scope) }
+        return value
+    }
+
+    func evalPrime(_ fn: Node, _ k: Int, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        let v = try eval(fn, scope)
+        switch v {
+        case .function(let f):
+            guard f.parameters.count == 1 else {
+                throw error(.badDerivativeVariable, "`\(f.name)'` needs a function of one variable, but `\(f.name)` has \(f.parameters.count) parameters",
+                            range, scope, help: "use a partial derivative: \(f.parameters.map { "`∂\(f.name)/∂\($0)`" }.joined(separator: ", "))")
+            }
+            var value = try lower(f, range, scope)
+            for _ in 0..<k { value = try differentiate(value, by: f.parameters[0], range, scope) }
+            guard case .symbolic(let e, _) = value else { return value }
+            let name = f.name + String(repeating: "'", count: k)
+            let text = "\(name)(\(f.parameters[0])) = \(valueText.print(e))"
+            return .function(UserFunction(name: name, parameters: f.parameters, body: .expression(e), text: text))
+        case .symbolic(_, let vars) where vars.count == 1:
+            var value = v
+            for _ in 0..<k { value = try differentiate(value, by: vars[0], range, scope) }
+            return value
+        default:
+            throw error(.badDerivativeVariable, "`'` differentiates a function of one variable; this is \(v.typeName)", range, scope,
+                        help: "write `f'` for a function `f(x) = …`, or `diff(e, x)`")
+        }
+    }
+
+    func evalGradient(_ t: DerivativeTarget, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        let target = try derivativeTarget(t, range, scope)
+        let v = target.value, vars = target.variables
+        if vars.isEmpty {
+            throw error(.noVariables, "this has no variables to differentiate by", range, scope,
+                        help: "the gradient is taken with respect to the unbound names of an expression or a function's parameters")
+        }
+        return .tuple(try vars.map { x in withVariables(try differentiate(v, by: x, range, scope), vars) })
+    }
+
+    func evalHessian(_ t: DerivativeTarget, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        let target = try derivativeTarget(t, range, scope)
+        let v = target.value, vars = target.variables
+        if vars.isEmpty { throw error(.noVariables, "this has no variables to differentiate by", range, scope) }
+        return .tuple(try vars.map { x in
+            let dx = try differentiate(v, by: x, range, scope)
+            return .tuple(try vars.map { y in withVariables(try differentiate(dx, by: y, range, scope), vars) })
+        })
+    }
+
+    func withVariables(_ v: Value, _ vars: [String]) -> Value {
+        if case .symbolic(let e, _) = v { return .symbolic(e, variables: vars) }
+        return v
+    }
+}

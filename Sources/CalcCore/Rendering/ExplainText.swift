@@ -1,0 +1,137 @@
+// ExplainText — `explain`'s derivation and backpropagation as text.
+//
+// The derivation is an indented tree, one line per rule applied: the piece,
+// its derivative and the rule's name (the chain rule names its outer
+// function and its inner expression); a piece shared in several places is
+// derived once and later referred to ("as above"). The backpropagation is a
+// forward pass of values v1, v2, … and a backward pass of adjoints, each
+// the sum of the parent adjoints times the local derivatives.
+
+struct ExplainText {
+    let text: ValueText
+
+    func render(_ x: Explanation) -> String {
+        var out: [String] = []
+        for piece in x.pieces {
+            for (k, step) in piece.steps.enumerated() {
+                out.append(piece.steps.count > 1 ? "step \(k + 1): d/d\(step.variable) \(text.print(step.expression))" : title(piece.title))
+                var explained = Set<ObjectIdentifier>()
+                if let d = step.derivation {
+                    out += describe(d, step.variable, depth: 1, explained: &explained)
+                } else {
+                    out.append("  \(text.print(step.expression)) does not depend on \(step.variable), so its derivative is 0")
+                }
+            }
+            out.append("= \(text.format(piece.result))")
+        }
+        if let b = x.backpropagation, !x.pieces.isEmpty {
+            out.append("")
+            out += backpropagation(b)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    func title(_ t: Explanation.Title) -> String {
+        switch t {
+        case .diff(let vars, let operand): return "d/d" + vars.joined(separator: " d/d") + " " + operand
+        case .written(let s): return s
+        case .prime(let written, let definition): return written + " for \(definition)"
+        case .partial(let x, let e): return "∂/∂\(x) of \(text.print(e))"
+        }
+    }
+
+    /// One line per rule applied, children indented beneath.
+    func describe(_ step: DerivationStep, _ x: String, depth: Int, explained: inout Set<ObjectIdentifier>) -> [String] {
+        let pad = String(repeating: "  ", count: depth)
+        var e = text.print(step.expression)
+        let d = text.print(step.result)
+        if case .add = step.expression.kind { e = "(" + e + ")" }
+        else if e.hasPrefix("-") { e = "(" + e + ")" }
+        let key = ObjectIdentifier(step.expression)
+        if explained.contains(key) {
+            return ["\(pad)d/d\(x) \(e) = \(d)   (as above)"]
+        }
+        explained.insert(key)
+        var lines = ["\(pad)d/d\(x) \(e) = \(d)" + rule(step, x)]
+        if case .chain(let f) = step.rule, case .call = step.expression.kind {
+            lines.append("\(pad)  outer: \(f.ruleText)")
+        }
+        for part in step.parts {
+            // leaves (x itself, constants) are obvious: skip them below a rule
+            if part.rule == .variable || part.rule == .constant { continue }
+            lines += describe(part, x, depth: depth + 1, explained: &explained)
+        }
+        return lines
+    }
+
+    /// The rule's name after the step, with what a student needs to follow it.
+    func rule(_ step: DerivationStep, _ x: String) -> String {
+        switch step.rule {
+        case .chain(let f):
+            guard case .call(_, let args) = step.expression.kind else { return "   \(step.rule.name)" }
+            return "   chain rule: outer \(f.name), inner u = \(args.map { text.print($0) }.joined(separator: ", "))"
+        case .builtinDirect(let f): return "   rule of \(f.name)"
+        case .powerConstantExponent:
+            if case .pow(let b, _) = step.expression.kind, b.symbolName == x { return "   power rule: d/dx x^n = n*x^(n-1)" }
+            if case .pow(let b, _) = step.expression.kind { return "   power rule with the chain rule, inner u = \(text.print(b))" }
+            return "   power rule"
+        case .product: return "   product rule: (uv)' = u'v + uv'"
+        case .constantMultiple: return "   constant multiple: (c·u)' = c·u'"
+        case .sum: return "   sum rule: differentiate term by term"
+        case .exponential: return "   exponential rule: (a^u)' = a^u·ln(a)·u'"
+        case .generalPower: return "   general power rule: (b^u)' = b^u·(u'·ln(b) + u·b'/b)"
+        case .reduction(let f):
+            return "   linearity of \(f.name): the derivative of a \(f.name) is the \(f.name) of the derivatives"
+        case .constant, .variable: return ""
+        }
+    }
+
+    // MARK: backpropagation
+
+    func backpropagation(_ b: Backpropagation) -> [String] {
+        switch b {
+        case .tooLarge(let n): return ["(the expression has \(n) pieces; the step-by-step numbers are shown for up to 60)"]
+        case .holdsList: return ["(step-by-step numbers are shown for scalar expressions; this one holds a list)"]
+        case .steps(let s): return steps(s)
+        }
+    }
+
+    func steps(_ s: Backpropagation.Steps) -> [String] {
+        var names: [ObjectIdentifier: String] = [:]
+        for (k, n) in s.nodes.enumerated() { names[ObjectIdentifier(n)] = "v\(k + 1)" }
+        func label(_ n: Expr) -> String { names[ObjectIdentifier(n)] ?? text.print(n) }
+        let values = zip(s.variables, s.point).map { "\($0) = \(text.six($1))" }.joined(separator: ", ")
+        var lines = ["forward pass (values at \(values)):"]
+        for (n, v) in zip(s.nodes, s.forward) {
+            lines.append("  \(label(n)) = \(node(n, label))".padded(to: 44) + "= \(text.six(v))")
+        }
+        lines.append("backward pass (adjoints ∂f/∂v, from the output down):")
+        for k in s.nodes.indices.reversed() {
+            let how = k == s.nodes.count - 1 ? "(the output)" : s.contributions[k].map { a, local in
+                let factor = text.six(local)
+                return "\(text.six(a))·" + (factor.hasPrefix("-") ? "(\(factor))" : factor)
+            }.joined(separator: " + ")
+            lines.append("  ∂f/∂\(label(s.nodes[k])) = \(text.six(s.adjoints[k]))".padded(to: 28) + how)
+        }
+        lines.append("gradient (\(s.variables.joined(separator: ", "))) = (\(s.gradient.map(text.number).joined(separator: ", ")))")
+        return lines
+    }
+
+    /// A node in terms of its children's labels: v3 = v1*v2, v4 = sin(v3).
+    func node(_ n: Expr, _ label: (Expr) -> String) -> String {
+        func l(_ c: Expr) -> String {
+            if case .number(let k) = c.kind { return k.isNegative ? "(\(text.print(c)))" : k.description }
+            if case .constant = c.kind { return text.print(c) }
+            return label(c)
+        }
+        switch n.kind {
+        case .symbol(let s): return s
+        case .data(let name, _): return name ?? "data"
+        case .add(let ts): return ts.map(l).joined(separator: " + ")
+        case .mul(let fs): return fs.map(l).joined(separator: "*")
+        case .pow(let b, let x): return "\(l(b))^\(l(x))"
+        case .call(let f, let a): return "\(f.name)(\(a.map(l).joined(separator: ", ")))"
+        default: return text.print(n)
+        }
+    }
+}
