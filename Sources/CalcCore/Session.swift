@@ -23,12 +23,6 @@ public enum Event {
     case quit
 }
 
-/// Why a file could not be read (for `:load`).
-public struct ReadFailure: Error, Sendable {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-}
-
 public enum RunStatus: Equatable, Sendable { case ok, failed, quit }
 
 public final class Session {
@@ -50,10 +44,16 @@ public final class Session {
 
     /// How results are presented; the evaluator quotes values in the same style.
     public var settings = Settings() {
-        didSet { interpreter.valueText = ValueText(settings) }
+        didSet { interpreter.valueText = ValueText(style: settings.format, digits: settings.digits) }
     }
 
     var valueText: ValueText { interpreter.valueText }
+
+    /// How finely plots sample, for the terminal's size or for a file.
+    var sampling: (toTerminal: Sampling, toFile: Sampling) {
+        (Sampling(curvePoints: max(40, settings.plotWidth * 2), mapColumns: max(20, settings.plotWidth - 8), mapRows: settings.plotHeight * 2),
+         Sampling(curvePoints: 600, mapColumns: 80, mapRows: 80))
+    }
 
     /// The value bound to a name (`ans` included), if any.
     public func value(of name: String) -> Value? { interpreter.globals[name] }
@@ -149,7 +149,7 @@ public final class Session {
                                                            body: .syntax(body, file), text: text))
             if !s.silent { emit(.result(text)) }
         case .optimize(let o):
-            let outcome = try MinimizeCommand(it: it, command: o, scope: scope, settings: settings).run(progress: progress)
+            let outcome = try MinimizeCommand(it: it, command: o, scope: scope, sampling: sampling).run(progress: progress)
             var text = MinimizeText(text: valueText).render(outcome.report)
             let figures = FigureOutput(settings: settings, writeFile: writeFile)
             let plots = try outcome.figures.map { try figures.render($0, scope) }.joined(separator: "\n")
@@ -160,7 +160,7 @@ public final class Session {
             let explanation = try ExplainCommand(it: it, scope: scope).run(e)
             if !s.silent { emit(.result(ExplainText(text: valueText).render(explanation))) }
         case .plot(let p):
-            let outcome = try PlotCommand(it: it, scope: scope, settings: settings).run(p)
+            let outcome = try PlotCommand(it: it, scope: scope, sampling: sampling).run(p)
             let text = try FigureOutput(settings: settings, writeFile: writeFile).render(outcome, scope)
             if !s.silent { emit(.result(text)) }
         case .meta(let command, let argument):

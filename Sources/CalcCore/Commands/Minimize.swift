@@ -16,7 +16,7 @@ struct MinimizeCommand {
     let it: Interpreter
     let command: Optimize
     let scope: Scope
-    let settings: Settings
+    let sampling: (toTerminal: Sampling, toFile: Sampling)
 
     func run(progress: ((Int, Double, Double) -> Void)?) throws -> MinimizeOutcome {
         let target = try self.target()
@@ -57,7 +57,7 @@ struct MinimizeCommand {
             }
             if let out = command.plot {
                 let labelled = zip(rates, outcome.runs).map { (rates.count == 1 ? "f" : "rate \(NumberFormat.format($0, digits: 3))", $1) }
-                outcome.figures = DescentPlots(problem: problem, settings: settings).figures(labelled, out)
+                outcome.figures = DescentPlots(problem: problem, sampling: sampling).figures(labelled, out)
             }
             return outcome
         case .random(let countNode, let box, let range):

@@ -13,6 +13,12 @@ struct Figure {
     let kind: Kind
     /// The SVG file to write (and the range of its name, for errors); nil: the terminal.
     let file: (path: String, range: SourceRange)?
+
+    /// `descent.svg` → `descent-loss.svg`.
+    static func insertSuffix(_ path: String, _ suffix: String) -> String {
+        if path.hasSuffix(".svg") { return String(path.dropLast(4)) + suffix + ".svg" }
+        return path + suffix
+    }
 }
 
 /// What a plot command produced.
@@ -22,23 +28,18 @@ struct PlotOutcome {
     var undefined: [String] = []
 }
 
-/// How finely to sample: a terminal plot needs no more points than it has dots.
+/// How finely to sample: a terminal plot needs no more points than it has
+/// dots, and the caller knows the terminal.
 struct Sampling {
     let curvePoints: Int
     let mapColumns: Int
     let mapRows: Int
-
-    init(settings: Settings, toFile: Bool) {
-        curvePoints = toFile ? 600 : max(40, settings.plotWidth * 2)
-        mapColumns = toFile ? 80 : max(20, settings.plotWidth - 8)
-        mapRows = toFile ? 80 : settings.plotHeight * 2
-    }
 }
 
 struct PlotCommand {
     let it: Interpreter
     let scope: Scope
-    let settings: Settings
+    let sampling: (toTerminal: Sampling, toFile: Sampling)
 
     func run(_ p: Plot) throws -> PlotOutcome {
         switch p.domain {
@@ -70,7 +71,7 @@ struct PlotCommand {
             throw it.error(.badRange, "the range must be finite", lo.range.to(hi.range), scope)
         }
         guard a < b else {
-            let fmt = { (x: Double) in NumberFormat.format(x, digits: settings.digits) }
+            let fmt = it.valueText.number
             throw it.error(.badRange, a == b ? "the range is empty: it starts and ends at \(fmt(a))" : "the range is reversed: \(fmt(a)) is above \(fmt(b))",
                            lo.range.to(hi.range), scope,
                            help: "write the smaller bound first: `from \(fmt(min(a, b))) to \(fmt(max(a, b) == min(a, b) ? a + 1 : max(a, b)))`")
@@ -90,7 +91,7 @@ struct PlotCommand {
         }
         let x = variable.first ?? "x"
         let (a, b) = try range(fromNode, toNode)
-        let n = Sampling(settings: settings, toFile: p.file != nil).curvePoints
+        let n = (p.file == nil ? sampling.toTerminal : sampling.toFile).curvePoints
         let xs = (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
         var series: [LineSeries] = []
         for (k, t) in targets.enumerated() {
@@ -102,7 +103,7 @@ struct PlotCommand {
         }
         let undefined = series.filter { $0.drawablePointCount() == 0 }
         if undefined.count == series.count {
-            let fmt = { (x: Double) in NumberFormat.format(x, digits: settings.digits) }
+            let fmt = it.valueText.number
             throw it.error(.domain, "\(series.count == 1 ? "`\(series[0].label)` is" : "these are") undefined throughout [\(fmt(a)), \(fmt(b))]",
                            all, scope, help: "no point of the range gives a finite value; try another range")
         }
@@ -130,7 +131,7 @@ struct PlotCommand {
         do { prog = try Compiler.compile([e], variables: names, context: it.ctx) } catch {
             throw it.error(.typeMismatch, "cannot plot this: \(error.message)", p.expressions[0].range, scope)
         }
-        let sampling = Sampling(settings: settings, toFile: p.file != nil)
+        let sampling = (p.file == nil ? sampling.toTerminal : sampling.toFile)
         let grid = ContourPlot.sampling(x: rx.0...rx.1, y: ry.0...ry.1, nx: sampling.mapColumns, ny: sampling.mapRows) { x, y in prog.evaluate([x, y])[0] }
         let plot = ContourPlot(xs: grid.xs, ys: grid.ys, values: grid.values, xLabel: names[0], yLabel: names[1], title: label)
         guard plot.hasFiniteValues else {
@@ -143,7 +144,7 @@ struct PlotCommand {
 /// The plots of `minimize … plot`: f per step, and for two variables the path on the map.
 struct DescentPlots {
     let problem: OptimizationProblem
-    let settings: Settings
+    let sampling: (toTerminal: Sampling, toFile: Sampling)
 
     func figures(_ runs: [(label: String, run: MinimizeRun)], _ out: PlotOutput) -> [Figure] {
         var series: [LineSeries] = []
@@ -164,13 +165,13 @@ struct DescentPlots {
         let logY = positive.count * 2 >= all.count && shouldUseLogScale(positive)
         let loss = LinePlot(series: series, xLabel: "step", yLabel: "f", logY: logY, title: "f per step" + (logY ? " (log scale)" : ""))
         let file = out.file.map { (path: $0.0, range: $0.1) }
-        var figures = [Figure(kind: .line(loss), file: file.map { (twoVariables ? FigureOutput.insertSuffix($0.path, "-loss") : $0.path, $0.range) })]
+        var figures = [Figure(kind: .line(loss), file: file.map { (twoVariables ? Figure.insertSuffix($0.path, "-loss") : $0.path, $0.range) })]
         if twoVariables, let first = runs.first?.run, first.path.count >= 1 {
             let pts = first.path.filter { $0.allSatisfy(\.isFinite) }
             let xs = pts.map { $0[0] }, ys = pts.map { $0[1] }
             if let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() {
                 let mx = max((x1 - x0) * 0.15, 0.5), my = max((y1 - y0) * 0.15, 0.5)
-                let sampling = Sampling(settings: settings, toFile: out.file != nil)
+                let sampling = (out.file == nil ? sampling.toTerminal : sampling.toFile)
                 let grid = ContourPlot.sampling(x: (x0 - mx)...(x1 + mx), y: (y0 - my)...(y1 + my),
                                                 nx: sampling.mapColumns, ny: sampling.mapRows) { x, y in problem.value(at: [x, y]) }
                 let map = ContourPlot(xs: grid.xs, ys: grid.ys, values: grid.values, xLabel: problem.variables[0], yLabel: problem.variables[1],

@@ -32,10 +32,4 @@ struct FigureOutput {
         let figures = try outcome.figures.map { try render($0, scope) }.joined(separator: "\n")
         return figures + outcome.undefined.map { "\nnote: `\($0)` is undefined throughout the range" }.joined()
     }
-
-    /// `descent.svg` → `descent-loss.svg`.
-    static func insertSuffix(_ path: String, _ suffix: String) -> String {
-        if path.hasSuffix(".svg") { return String(path.dropLast(4)) + suffix + ".svg" }
-        return path + suffix
-    }
 }

@@ -2,9 +2,10 @@
 // chosen style (plain, unicode, LaTeX) and number of digits, points by name,
 // durations, and the aligned tables of the reports.
 //
-// Pure text, no terminal knowledge: the caller's Settings decide the style
-// and digits. Every report and message that shows a number goes through
-// here, so one choice of digits holds everywhere.
+// Pure text, no terminal knowledge: the caller decides the style and
+// digits. The evaluator quotes values with it (the text of `f'`, numbers in
+// messages), and every report that shows a number goes through it, so one
+// choice of digits holds everywhere.
 
 public struct ValueText: Sendable {
     public var style: Printer.Style
@@ -14,8 +15,6 @@ public struct ValueText: Sendable {
         self.style = style
         self.digits = digits
     }
-
-    init(_ settings: Settings) { self.init(style: settings.format, digits: settings.digits) }
 
     var printer: Printer { Printer(style: style, digits: digits) }
 
