@@ -55,28 +55,40 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case warning = "W0001"
 }
 
-public struct Diagnostic: Sendable, Error, CustomStringConvertible {
+public struct Diagnostic: Sendable, Error {
     public struct Label: Sendable {
         public let range: SourceRange
-        public let message: String
+        public let text: Message
+        public init(range: SourceRange, text: Message) {
+            self.range = range
+            self.text = text
+        }
     }
     public var severity: Severity
     public var id: DiagnosticID
-    public var message: String
+    /// What went wrong (the catalogue words it).
+    public var text: Message
     public var range: SourceRange
     public var file: SourceFile?
     public var labels: [Label]
-    public var help: [String]
+    /// How to fix it, and other help lines.
+    public var helpText: [Message]
 
-    public init(_ id: DiagnosticID, _ message: String, _ range: SourceRange, file: SourceFile? = nil,
-                help: String? = nil, labels: [Label] = [], severity: Severity = .error) {
+    public init(_ id: DiagnosticID, _ text: Message, _ range: SourceRange, file: SourceFile? = nil,
+                help: Message? = nil, labels: [Label] = [], severity: Severity = .error) {
         self.id = id
-        self.message = message
+        self.text = text
         self.range = range
         self.file = file
-        self.help = help.map { [$0] } ?? []
+        self.helpText = help.map { [$0] } ?? []
         self.labels = labels
         self.severity = id == .warning ? .warning : severity
+    }
+
+    /// A diagnostic whose words were not written by calc (the executable's, the system's).
+    public init(_ id: DiagnosticID, _ message: String, _ range: SourceRange, file: SourceFile? = nil,
+                help: String? = nil, labels: [Label] = [], severity: Severity = .error) {
+        self.init(id, .verbatim(message), range, file: file, help: help.map { .verbatim($0) }, labels: labels, severity: severity)
     }
 
     public func with(file: SourceFile) -> Diagnostic {
@@ -84,6 +96,4 @@ public struct Diagnostic: Sendable, Error, CustomStringConvertible {
         if d.file == nil { d.file = file }
         return d
     }
-
-    public var description: String { "\(severity.rawValue): \(message)" }
 }

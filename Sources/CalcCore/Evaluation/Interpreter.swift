@@ -55,6 +55,10 @@ final class Interpreter {
         scope.error(id, message, range, help: help)
     }
 
+    func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, _ scope: Scope, help: Message) -> Diagnostic {
+        Diagnostic(id, .verbatim(message), range, file: scope.file, help: help)
+    }
+
     // MARK: expressions
     func eval(_ n: Node, _ scope: Scope) throws -> Value {
         switch n.kind {
@@ -218,8 +222,9 @@ final class Interpreter {
             } catch var d as Diagnostic {
                 if d.file !== scope.file || callStack.count == 1 {
                     let loc = scope.file.location(of: range.start)
-                    if !d.help.contains(where: { $0.hasPrefix("in `") }) {
-                        d.help.append("in `\(f.name)`, called at \(scope.file.name):\(loc.line):\(loc.column)")
+                    // one place per error: the innermost call, or the expression that failed
+                    if !d.helpText.contains(where: \.namesPlace) {
+                        d.helpText.append(.evaluation(.calledAt(function: f.name, file: scope.file.name, line: loc.line, column: loc.column)))
                     }
                 }
                 throw d
@@ -251,7 +256,7 @@ final class Interpreter {
             }
         } catch {
             throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, error.message, range, scope,
-                             help: error.help.map { $0 + " (in `\(error.expression)`)" } ?? "in `\(error.expression)`")
+                             help: error.help.map { .verbatim($0 + " (in `\(error.expression)`)") } ?? .evaluation(.inExpression(error.expression)))
         }
     }
 }
@@ -264,4 +269,14 @@ extension Value {
 
 extension NodeKind {
     var isName: Bool { if case .name = self { return true }; return false }
+}
+
+extension Message {
+    /// Whether this help line says where an error happened (`in f, called at …`, `in ln(x)`).
+    var namesPlace: Bool {
+        switch self {
+        case .evaluation(.calledAt), .evaluation(.inExpression): return true
+        default: return false
+        }
+    }
 }

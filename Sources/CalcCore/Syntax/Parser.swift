@@ -104,7 +104,7 @@ public struct Parser {
             let opener = k == .rparen ? "`(`" : "`[`"
             throw fail(.unclosedBracket, "expected \(closer), found \(kind.display)", current.range,
                        help: "every \(opener) needs a matching \(closer)",
-                       labels: [.init(range: opened.range, message: "unclosed \(opener) opened here")])
+                       labels: [.init(range: opened.range, text: .verbatim("unclosed \(opener) opened here"))])
         }
         throw expected(what)
     }

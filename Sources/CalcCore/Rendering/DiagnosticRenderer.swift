@@ -8,20 +8,25 @@
 //     = help: …
 //
 // Carets span the whole range, counted in characters. Colour is optional
-// ANSI; the caller decides (terminal, NO_COLOR). Returns a String: the
-// library never prints.
+// ANSI; the caller decides (terminal, NO_COLOR), and the catalogue words the
+// messages in the user's language. Returns a String: the library never
+// prints.
 
 public struct DiagnosticRenderer: Sendable {
     public var color: Bool
-    public init(color: Bool = false) { self.color = color }
+    public var catalogue: Catalogue
+    public init(color: Bool = false, catalogue: Catalogue = .english) {
+        self.color = color
+        self.catalogue = catalogue
+    }
 
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
     public func render(_ d: Diagnostic) -> String {
         let sevColor = d.severity == .error ? "1;31" : (d.severity == .warning ? "1;33" : "1;36")
-        var out = paint(d.severity.rawValue, sevColor) + paint(": \(d.message)", "1") + "\n"
+        var out = paint(d.severity.rawValue, sevColor) + paint(": \(catalogue.text(d.text))", "1") + "\n"
         guard let file = d.file else {
-            for h in d.help { out += paint("help", "1;36") + ": \(h)\n" }
+            for h in d.helpText { out += paint("help", "1;36") + ": \(catalogue.text(h))\n" }
             return out
         }
         let loc = file.location(of: d.range.start)
@@ -37,10 +42,10 @@ public struct DiagnosticRenderer: Sendable {
             if li != lineIdx {
                 out += "\(pad)\(paint("-->", "1;34")) \(file.name):\(l.line):\(l.column)\n"
             }
-            out += snippet(file: file, lineIdx: li, range: label.range, mark: "-", label: label.message,
+            out += snippet(file: file, lineIdx: li, range: label.range, mark: "-", label: catalogue.text(label.text),
                            gutterWidth: max(gutterWidth, String(l.line).count), color: "1;34")
         }
-        for h in d.help { out += "\(pad) \(paint("=", "1;34")) \(paint("help", "1"))\(": " + h)\n" }
+        for h in d.helpText { out += "\(pad) \(paint("=", "1;34")) \(paint("help", "1"))\(": " + catalogue.text(h))\n" }
         return out
     }
 
