@@ -82,24 +82,23 @@ struct ExplainCommand {
             pieces.append((.diff(variables: [v.text], operand: ASTPrinter.print(e)), ex, [v.text], order))
         case .partial(let f, let vars):
             guard case .symbolic(let ex, let params) = try it.partialTarget(f, vars, target.range, scope).value else {
-                throw it.error(.typeMismatch, "nothing to differentiate", target.range, scope)
+                throw it.fail(.typeMismatch, .nothingToDifferentiate, target.range, scope)
             }
             pieces.append((.written(ASTPrinter.print(target)), ex, vars.map(\.text), params))
         case .prime(let fnode, let k):
             guard case .function(let f) = try it.eval(fnode, scope), f.parameters.count == 1,
                   case .symbolic(let ex, _) = try it.lower(f, target.range, scope) else {
-                throw it.error(.badDerivativeVariable, "`explain f'` needs a function of one variable", target.range, scope)
+                throw it.fail(.badDerivativeVariable, .explainPrimeNeedsOneVariable, target.range, scope)
             }
             pieces.append((.prime(written: ASTPrinter.print(target), definition: f.text), ex, Array(repeating: f.parameters[0], count: k), f.parameters))
         case .grad(let t):
             let target = try it.derivativeTarget(t, node.range, scope)
             guard case .symbolic(let ex, _) = target.value, !target.variables.isEmpty else {
-                throw it.error(.noVariables, "this has no variables to differentiate by", node.range, scope)
+                throw it.fail(.noVariables, .noVariablesToDifferentiate, node.range, scope)
             }
             for x in target.variables { pieces.append((.partial(variable: x, of: ex), ex, [x], target.variables)) }
         default:
-            throw it.error(.expectedToken, "`explain` shows how a derivative is found", node.range, scope,
-                           help: "write `explain diff(e, x)`, `explain ∂f/∂x`, `explain grad f` or `explain f'`, optionally followed by `at (…)`")
+            throw it.fail(.expectedToken, .explainShowsDerivatives, node.range, scope, help: .explainForms)
         }
         var explanation = Explanation(pieces: [], backpropagation: nil)
         for piece in pieces {
@@ -127,7 +126,7 @@ struct ExplainCommand {
         switch value {
         case .symbolic(let ex, let order): return (ex, order)
         case .number(let n): return (it.ctx.number(n), [])
-        default: throw it.error(.typeMismatch, "`explain` works on one expression at a time, found \(value.typeName)", e.range, scope)
+        default: throw it.fail(.typeMismatch, .explainOneExpression(found: value.typeName), e.range, scope)
         }
     }
 
@@ -159,7 +158,7 @@ struct ExplainCommand {
                 forward.append(v)
                 index[ObjectIdentifier(n)] = k
             } catch {
-                throw it.error(error.isDivisionByZero ? .divisionByZero : .domain, "at this point: \(error.message)", p.range, scope)
+                throw it.fail(error.isDivisionByZero ? .divisionByZero : .domain, .atThisPoint(reason: error.message), p.range, scope)
             }
         }
         // backward pass: adjoint of each node = Σ over parents of parent adjoint × local derivative

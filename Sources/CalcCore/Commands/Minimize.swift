@@ -27,15 +27,13 @@ struct MinimizeCommand {
         let rates = try command.rates.map { node -> Double in
             let r = try it.numberValue(of: node, scope, what: "the rate")
             guard r > 0 && r.isFinite else {
-                throw it.error(.badOption, "the rate must be a positive number, found \(NumberFormat.format(r, digits: 6))", node.range, scope,
-                               help: "typical learning rates are 0.001 to 0.1")
+                throw it.fail(.badOption, .rateNotPositive(found: NumberFormat.format(r, digits: 6)), node.range, scope, help: .typicalRates)
             }
             return r
         }
         if let plot = command.plot {
             if case .random = command.start {
-                throw it.error(.badOption, "`plot` draws one descent; it does not combine with random starts", plot.keyword, scope,
-                               help: "plot one start: `minimize … from (1, 2) rate 0.01 plot`")
+                throw it.fail(.badOption, .plotWithRandomStarts, plot.keyword, scope, help: .plotOneStart)
             }
             base.record = true
         }
@@ -84,7 +82,7 @@ struct MinimizeCommand {
         let t = try it.commandTarget(command.target, scope)
         if let f = t.function {
             guard case .symbolic(let e, _) = t.value else {
-                throw it.error(.noVariables, "`\(f.name)` does not depend on its parameters", command.target.range, scope)
+                throw it.fail(.noVariables, .targetIgnoresParameters(function: f.name), command.target.range, scope)
             }
             return (e, f.parameters, f.name)
         }
@@ -93,15 +91,11 @@ struct MinimizeCommand {
             guard !e.hasData || Compiler.dataLength(e) >= 0 else { break }
             return (e, t.variables, ASTPrinter.print(command.target))
         case .number:
-            var help = "give a function name (`\(verb) f from …`) or an expression with unbound names, like `x^2 + y^2`"
-            if let bound = boundNames(in: command.target).first {
-                help = "`\(bound)` has a value, so it is not a variable here; use a function `f(\(bound)) = …` or `:clear \(bound)`"
-            }
-            throw it.error(.noVariables, "the target has no free variables", command.target.range, scope, help: help)
+            let help = boundNames(in: command.target).first.map(CommandMessage.boundNameIsNotVariable) ?? .giveFunctionOrExpression(verb: verb)
+            throw it.fail(.noVariables, .targetHasNoVariables, command.target.range, scope, help: help)
         default: break
         }
-        throw it.error(.typeMismatch, "the target must be a number-valued function or expression, found \(t.value.typeName)",
-                       command.target.range, scope, help: "a loss over data reduces its list with `mean(…)` or `sum(…)`")
+        throw it.fail(.typeMismatch, .targetNotNumeric(found: t.value.typeName), command.target.range, scope, help: .reduceLossOverData)
     }
 
     /// Names in an expression that are bound to numbers (why a target has no variables).
@@ -129,8 +123,7 @@ struct MinimizeCommand {
             let w = opt.word!
             guard let m = Method(rawValue: w.text) else {
                 let all = Method.allCases.map(\.rawValue)
-                throw it.error(.badOption, "unknown method `\(w.text)`", w.range, scope,
-                               help: (closestWord(w.text, in: all).map { "did you mean `\($0)`? " } ?? "") + "methods are " + all.joined(separator: ", "))
+                throw it.fail(.badOption, .unknownMethod(w.text), w.range, scope, help: .methodsAre(suggestion: closestWord(w.text, in: all), all: all))
             }
             o.method = m
         case "steps":
@@ -140,20 +133,19 @@ struct MinimizeCommand {
         case "tol":
             let t = try it.numberValue(of: opt.value!, scope, what: "`tol`")
             guard t >= 0 && t.isFinite else {
-                throw it.error(.badOption, "`tol` must be zero or a positive number", opt.value!.range, scope,
-                               help: "`tol 0` runs every step; the default is 1e-8")
+                throw it.fail(.badOption, .tolNegative, opt.value!.range, scope, help: .tolHelp)
             }
             o.tol = t
         case "beta":
             let b = try it.numberValue(of: opt.value!, scope, what: "`beta`")
             guard b >= 0 && b < 1 else {
-                throw it.error(.badOption, "`beta` must be at least 0 and below 1", opt.value!.range, scope, help: "0.9 is the usual momentum")
+                throw it.fail(.badOption, .betaOutOfRange, opt.value!.range, scope, help: .usualMomentum)
             }
             o.beta = b
         case "seed":
             let s = try it.numberValue(of: opt.value!, scope, what: "`seed`")
             guard s.isFinite, s == s.rounded(), s >= 0, s < 1e18 else {
-                throw it.error(.badOption, "`seed` must be a whole number ≥ 0", opt.value!.range, scope)
+                throw it.fail(.badOption, .seedNotWhole, opt.value!.range, scope)
             }
             seed = UInt64(s)
         default: break

@@ -35,7 +35,7 @@ final class OptimizationProblem {
             f = try Compiler.compile([expr], variables: variables, context: ctx)
             g = try Compiler.compile(gradients, variables: variables, context: ctx)
         } catch {
-            throw interpreter.error(.typeMismatch, "cannot minimize this: \(error.message)", command.target.range, scope)
+            throw interpreter.fail(.typeMismatch, .cannotMinimize(reason: error.message), command.target.range, scope)
         }
     }
 
@@ -176,10 +176,9 @@ final class OptimizationProblem {
                 do { _ = try ev.evaluate(e) } catch {
                     let which = e === expr ? "f" : "∇f"
                     let at = it.valueText.point(variables, p)
-                    return it.error(error.isDivisionByZero ? .divisionByZero : .domain,
-                                    "\(which) cannot be evaluated at step \(NumberFormat.grouped(run.failedAt ?? run.steps)): \(error.message)",
-                                    command.keyword, scope,
-                                    help: "it happened at \(at), in `\(error.expression)`; a smaller rate or another start may stay inside the domain")
+                    return it.fail(error.isDivisionByZero ? .divisionByZero : .domain,
+                                   .cannotEvaluateMidRun(which: which, step: NumberFormat.grouped(run.failedAt ?? run.steps), reason: error.message),
+                                   command.keyword, scope, help: .happenedAt(point: at, expression: error.expression))
                 }
             }
         }
@@ -210,8 +209,8 @@ final class OptimizationProblem {
             }
             if kink {
                 let point = it.valueText.point(variables, start)
-                throw it.error(.notDifferentiable, "`\(label)` is not differentiable at the start point \(point): `\(e)` has a kink there",
-                               range, scope, help: "start a little away from it, e.g. shift a coordinate by 0.1")
+                throw it.fail(.notDifferentiable, .notDifferentiableAtStart(target: label, point: point, piece: "\(e)"),
+                              range, scope, help: .startAwayFromKink)
             }
         }
     }

@@ -52,15 +52,14 @@ struct PlotCommand {
     func target(_ node: Node) throws -> (Expr, [String], String) {
         let t = try it.commandTarget(node, scope)
         if let f = t.function {
-            guard case .symbolic(let e, _) = t.value else { throw it.error(.typeMismatch, "cannot plot `\(f.name)`", node.range, scope) }
+            guard case .symbolic(let e, _) = t.value else { throw it.fail(.typeMismatch, .cannotPlotFunction(f.name), node.range, scope) }
             return (e, f.parameters, f.signature)
         }
         switch t.value {
         case .number(let n): return (it.ctx.number(n), [], ASTPrinter.print(node))
         case .symbolic(let e, _): return (e, t.variables, ASTPrinter.print(node))
         default:
-            throw it.error(.typeMismatch, "cannot plot \(t.value.typeName)", node.range, scope,
-                           help: "plot expressions of one variable, like `plot sin(x) from 0 to 2π`")
+            throw it.fail(.typeMismatch, .cannotPlot(found: t.value.typeName), node.range, scope, help: .plotOneVariable)
         }
     }
 
@@ -68,13 +67,12 @@ struct PlotCommand {
         let a = try it.numberValue(of: lo, scope, what: "the start of the range")
         let b = try it.numberValue(of: hi, scope, what: "the end of the range")
         guard a.isFinite && b.isFinite else {
-            throw it.error(.badRange, "the range must be finite", lo.range.to(hi.range), scope)
+            throw it.fail(.badRange, .rangeNotFinite, lo.range.to(hi.range), scope)
         }
         guard a < b else {
             let fmt = it.valueText.number
-            throw it.error(.badRange, a == b ? "the range is empty: it starts and ends at \(fmt(a))" : "the range is reversed: \(fmt(a)) is above \(fmt(b))",
-                           lo.range.to(hi.range), scope,
-                           help: "write the smaller bound first: `from \(fmt(min(a, b))) to \(fmt(max(a, b) == min(a, b) ? a + 1 : max(a, b)))`")
+            throw it.fail(.badRange, a == b ? .rangeEmpty(at: fmt(a)) : .rangeReversed(low: fmt(a), high: fmt(b)), lo.range.to(hi.range), scope,
+                          help: .smallerBoundFirst(low: fmt(min(a, b)), high: fmt(max(a, b) == min(a, b) ? a + 1 : max(a, b))))
         }
         return (a, b)
     }
@@ -85,9 +83,8 @@ struct PlotCommand {
         for t in targets { for v in t.1 where !variable.contains(v) { variable.append(v) } }
         let all = p.expressions[0].range.to(p.expressions.last!.range)
         if variable.count > 1 {
-            throw it.error(.typeMismatch, "a curve needs expressions of one variable, but these have \(variable.count): \(variable.joined(separator: ", "))",
-                           all, scope,
-                           help: variable.count == 2 ? "for two variables draw a map: `plot … over (\(variable[0]) from -2 to 2, \(variable[1]) from -2 to 2)`" : "bind all but one variable first")
+            throw it.fail(.typeMismatch, .curveNeedsOneVariable(variables: variable), all, scope,
+                          help: variable.count == 2 ? .drawAMap(x: variable[0], y: variable[1]) : .bindAllButOne)
         }
         let x = variable.first ?? "x"
         let (a, b) = try range(fromNode, toNode)
@@ -97,15 +94,14 @@ struct PlotCommand {
         for (k, t) in targets.enumerated() {
             let prog: CompiledProgram
             do { prog = try Compiler.compile([t.0], variables: [x], context: it.ctx) } catch {
-                throw it.error(.typeMismatch, "cannot plot this: \(error.message)", p.expressions[k].range, scope)
+                throw it.fail(.typeMismatch, .cannotPlotThis(reason: error.message), p.expressions[k].range, scope)
             }
             series.append(LineSeries(label: t.2, xs: xs, ys: xs.map { prog.evaluate([$0])[0] }))
         }
         let undefined = series.filter { $0.drawablePointCount() == 0 }
         if undefined.count == series.count {
             let fmt = it.valueText.number
-            throw it.error(.domain, "\(series.count == 1 ? "`\(series[0].label)` is" : "these are") undefined throughout [\(fmt(a)), \(fmt(b))]",
-                           all, scope, help: "no point of the range gives a finite value; try another range")
+            throw it.fail(.domain, .undefinedThroughout(labels: series.map(\.label), low: fmt(a), high: fmt(b)), all, scope, help: .noFinitePoint)
         }
         let plot = LinePlot(series: series, xLabel: x, yLabel: "")
         return PlotOutcome(figures: [Figure(kind: .line(plot), file: p.file.map { ($0.0, $0.1) })], undefined: undefined.map(\.label))
@@ -113,29 +109,28 @@ struct PlotCommand {
 
     func map(_ p: Plot, _ boxes: [Box]) throws -> PlotOutcome {
         guard p.expressions.count == 1 else {
-            throw it.error(.typeMismatch, "a map shows one function", p.expressions[1].range, scope)
+            throw it.fail(.typeMismatch, .mapShowsOneFunction, p.expressions[1].range, scope)
         }
         let (e, vars, label) = try target(p.expressions[0])
         guard boxes.count == 2 else {
-            throw it.error(.badRange, "a map needs two ranges, one per variable", p.expressions[0].range, scope,
-                           help: "write `over (x from -2 to 2, y from -2 to 2)`")
+            throw it.fail(.badRange, .mapNeedsTwoRanges, p.expressions[0].range, scope, help: .mapRangesHelp)
         }
         let names = boxes.map(\.variable.text)
         for v in vars where !names.contains(v) {
-            throw it.error(.badRange, "no range for `\(v)`", boxes[0].variable.range.to(boxes[1].high.range), scope,
-                           help: "`\(label)` depends on \(vars.joined(separator: ", "))")
+            throw it.fail(.badRange, .noRangeFor(v), boxes[0].variable.range.to(boxes[1].high.range), scope,
+                          help: .dependsOn(label: label, variables: vars))
         }
-        if names[0] == names[1] { throw it.error(.badRange, "the two ranges name the same variable", boxes[1].variable.range, scope) }
+        if names[0] == names[1] { throw it.fail(.badRange, .sameVariableTwice, boxes[1].variable.range, scope) }
         let rx = try range(boxes[0].low, boxes[0].high), ry = try range(boxes[1].low, boxes[1].high)
         let prog: CompiledProgram
         do { prog = try Compiler.compile([e], variables: names, context: it.ctx) } catch {
-            throw it.error(.typeMismatch, "cannot plot this: \(error.message)", p.expressions[0].range, scope)
+            throw it.fail(.typeMismatch, .cannotPlotThis(reason: error.message), p.expressions[0].range, scope)
         }
         let sampling = (p.file == nil ? sampling.toTerminal : sampling.toFile)
         let grid = ContourPlot.sampling(x: rx.0...rx.1, y: ry.0...ry.1, nx: sampling.mapColumns, ny: sampling.mapRows) { x, y in prog.evaluate([x, y])[0] }
         let plot = ContourPlot(xs: grid.xs, ys: grid.ys, values: grid.values, xLabel: names[0], yLabel: names[1], title: label)
         guard plot.hasFiniteValues else {
-            throw it.error(.domain, "`\(label)` is undefined throughout the area", p.expressions[0].range, scope)
+            throw it.fail(.domain, .undefinedThroughoutArea(label), p.expressions[0].range, scope)
         }
         return PlotOutcome(figures: [Figure(kind: .contour(plot), file: p.file.map { ($0.0, $0.1) })])
     }

@@ -14,11 +14,12 @@ struct FigureOutput {
             case .line(let p): svg = SVGPlot().render(p)
             case .contour(let p): svg = SVGPlot().render(p)
             }
-            guard let writeFile else { throw scope.error(.io, "writing files is not available here", range) }
+            guard let writeFile else { throw Diagnostic(.io, .command(.writingNotAvailable), range, file: scope.file) }
             if case .failure(let f) = writeFile(path, svg) {
-                throw scope.error(.io, "cannot write `\(path)`: \(f.message)", range, help: "check that the folder exists and is writable")
+                throw Diagnostic(.io, .command(.cannotWrite(path: path, reason: f.message)), range, file: scope.file,
+                                 help: .command(.checkFolderWritable))
             }
-            return "wrote \(path)"
+            return Catalogue.english.english(.wrote(path))
         }
         let r = BraillePlot(width: settings.plotWidth, height: settings.plotHeight, color: settings.color)
         switch figure.kind {
@@ -30,6 +31,7 @@ struct FigureOutput {
     /// A plot command's figures, then a note per curve undefined throughout its range.
     func render(_ outcome: PlotOutcome, _ scope: Scope) throws -> String {
         let figures = try outcome.figures.map { try render($0, scope) }.joined(separator: "\n")
-        return figures + outcome.undefined.map { "\nnote: `\($0)` is undefined throughout the range" }.joined()
+        let c = Catalogue.english
+        return figures + outcome.undefined.map { "\n" + c.english(.note) + ": " + c.english(.undefinedThroughoutRange($0)) }.joined()
     }
 }

@@ -1,6 +1,73 @@
 // CommandMessage — what minimize, explain and plot say when their input is
-// wrong: targets, start points, options, ranges, files. (Their reports are
-// ReportMessages.) Worded by Rendering/Catalogue/English+Command.swift.
+// wrong or their work fails: targets, options, kinks at the start, domain
+// errors mid-run, ranges, files. (Their reports are ReportMessages, in
+// Rendering.) Worded by Rendering/Catalogue/English+Command.swift.
 
 public enum CommandMessage: Sendable, Equatable {
+    // MARK: minimize: target and options
+    case rateNotPositive(found: String)
+    case typicalRates
+    case plotWithRandomStarts
+    case plotOneStart
+    case targetIgnoresParameters(function: String)
+    case targetHasNoVariables
+    /// `verb`: minimize or maximize.
+    case giveFunctionOrExpression(verb: String)
+    case boundNameIsNotVariable(name: String)
+    case targetNotNumeric(found: String)
+    case reduceLossOverData
+    case unknownMethod(String)
+    /// A suggestion (if any) and the list of methods.
+    case methodsAre(suggestion: String?, all: [String])
+    case tolNegative
+    case tolHelp
+    case betaOutOfRange
+    case usualMomentum
+    case seedNotWhole
+    case cannotMinimize(reason: String)
+
+    // MARK: minimize: at the start and on the way
+    case notDifferentiableAtStart(target: String, point: String, piece: String)
+    case startAwayFromKink
+    /// `which`: f or ∇f.
+    case cannotEvaluateMidRun(which: String, step: String, reason: String)
+    case happenedAt(point: String, expression: String)
+
+    // MARK: explain
+    case nothingToDifferentiate
+    case explainPrimeNeedsOneVariable
+    case noVariablesToDifferentiate
+    case explainShowsDerivatives
+    case explainForms
+    case explainOneExpression(found: String)
+    /// A backpropagation point outside the domain.
+    case atThisPoint(reason: String)
+
+    // MARK: plot
+    case cannotPlotFunction(String)
+    case cannotPlot(found: String)
+    case plotOneVariable
+    case rangeNotFinite
+    case rangeEmpty(at: String)
+    case rangeReversed(low: String, high: String)
+    case smallerBoundFirst(low: String, high: String)
+    case curveNeedsOneVariable(variables: [String])
+    case drawAMap(x: String, y: String)
+    case bindAllButOne
+    case cannotPlotThis(reason: String)
+    /// `labels`: one curve's label, or several curves.
+    case undefinedThroughout(labels: [String], low: String, high: String)
+    case noFinitePoint
+    case mapShowsOneFunction
+    case mapNeedsTwoRanges
+    case mapRangesHelp
+    case noRangeFor(String)
+    case dependsOn(label: String, variables: [String])
+    case sameVariableTwice
+    case undefinedThroughoutArea(String)
+
+    // MARK: files
+    case writingNotAvailable
+    case cannotWrite(path: String, reason: String)
+    case checkFolderWritable
 }

@@ -1,0 +1,54 @@
+// ReportMessage — the sentences of the commands' reports: minimize's status
+// lines, the Hessian's verdict, advice, tables' headings; explain's rules
+// and passes; what a plot wrote. Layout (indentation, alignment) stays with
+// the report writers in Rendering; the words are here, by id, and are
+// worded by English+Report.swift.
+
+enum ReportMessage: Sendable, Equatable {
+    // MARK: labels
+    case help
+    case note
+
+    // MARK: minimize: how a run ended
+    case converged(steps: Int, gradientNorm: String, tol: String)
+    /// `tol` is nil when it is 0 (every step was run).
+    case stepLimit(steps: Int, gradientNorm: String, tol: String?)
+    case interrupted(step: Int, gradientNorm: String)
+    case diverging(steps: Int, from: String, to: String, rate: String)
+    case divergedUnbounded(step: String, cause: String, maximize: Bool, reached: String)
+    case unboundedAlongPath(label: String, maximize: Bool)
+    case divergedRateTooLarge(step: String, cause: String, rate: String)
+    case reachedBy(point: String)
+    case saddleOrSlope
+    case overflowed
+
+    // MARK: minimize: the end point
+    case at(point: String)
+    case fEquals(String)
+    case hessianUnavailable
+    case hessianEigenvalues(count: Int, values: String, kind: String)
+    /// What the curvature makes a point (nil: no Hessian there).
+    case pointKind(Curvature.Shape?, stationary: Bool)
+    case time(String)
+
+    // MARK: minimize: advice
+    case curvatureLimit(lambdaMax: String, limit: String)
+    case tryRate(String)
+    case belowLimitTryRate(String)
+    case trySmallerRate(String)
+    case edgeOfStability(limit: String, rate: String)
+    case moreSteps(suggestMomentum: Bool)
+
+    // MARK: minimize: tables
+    case stepColumn
+    case rateColumn, resultColumn, stepsColumn, endPointColumn, startsColumn, kindColumn
+    case status(RateComparison.Status)
+    case ratesHeading(start: String, method: String, steps: String)
+    case best(value: String, point: String)
+    case multiStartHeading(starts: Int, box: String, seed: UInt64, rate: String)
+    case startsFailed(Int)
+
+    // MARK: plot
+    case wrote(String)
+    case undefinedThroughoutRange(String)
+}
