@@ -253,11 +253,7 @@ public enum PlotTicks {
 
     /// `10⁻³`, `10⁰`, `10¹²`.
     public static func powerOfTen(_ k: Int) -> String {
-        let sup: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        var s = "10"
-        if k < 0 { s += "⁻" }
-        for d in String(Swift.abs(k)) { s.append(sup[Int(String(d))!]) }
-        return s
+        "10" + Superscript.text(k)
     }
 }
 

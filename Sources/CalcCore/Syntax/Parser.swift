@@ -805,33 +805,3 @@ public struct Parser {
         }
     }
 }
-
-/// The closest word by edit distance, if close enough to be a likely typo.
-public func closestWord(_ word: String, in candidates: [String]) -> String? {
-    var best: (String, Int)? = nil
-    let w = Array(word.lowercased())
-    for c in candidates where c != word {
-        let d = editDistance(w, Array(c.lowercased()))
-        let limit = max(1, min(3, (max(w.count, c.count) + 1) / 3))
-        if d <= limit, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
-    }
-    return best?.0
-}
-
-func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    if abs(a.count - b.count) > 3 { return abs(a.count - b.count) }
-    var prev = Array(0...b.count)
-    var cur = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        cur[0] = i
-        for j in 1...b.count {
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            // transposition
-            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cur[j] = min(cur[j], prev[j - 1]) }
-        }
-        swap(&prev, &cur)
-    }
-    return prev[b.count]
-}
