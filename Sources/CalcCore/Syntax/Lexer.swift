@@ -51,7 +51,7 @@ public struct Lexer {
     }
 
     mutating func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String? = nil) {
-        if diagnostics.count >= Parser.maxErrors { return }
+        if diagnostics.count >= Diagnostic.maxErrors { return }
         diagnostics.append(Diagnostic(id, message, range, file: source, help: help))
     }
 
@@ -126,7 +126,7 @@ public struct Lexer {
                 sawSpace = true
                 // Past the error cap nothing is reported: skip building the message
                 // (a megabyte of bad bytes would otherwise build a million of them).
-                if diagnostics.count >= Parser.maxErrors { continue }
+                if diagnostics.count >= Diagnostic.maxErrors { continue }
                 let shown = c == "\u{FFFD}" ? "invalid UTF-8 byte" : "character `\(c.escaped(asASCII: false))`"
                 var help: String? = nil
                 switch c {

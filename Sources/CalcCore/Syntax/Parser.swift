@@ -3,7 +3,7 @@
 //
 // Errors are collected, not printed. On a syntax error the parser abandons the
 // statement and resynchronises at the next statement end (newline or `;`), so
-// one script reports several independent mistakes (capped at `maxErrors`).
+// one script reports several independent mistakes (capped at `Diagnostic.maxErrors`).
 // Nesting deeper than `maxDepth` is an error, never a stack overflow.
 // Command and option words are contextual: they are special only where the
 // grammar expects them, so `rate = 0.1` is an ordinary assignment.
@@ -12,7 +12,8 @@
 
 public struct Parser {
     public static let maxDepth = 1000
-    public static let maxErrors = 20
+    /// `Diagnostic.maxErrors`, the limit the lexer and parser share.
+    public static var maxErrors: Int { Diagnostic.maxErrors }
     /// Words that may start a command (only when not followed by `=` or a definition).
     public static let commandWords: Set<String> = ["minimize", "maximize", "explain", "plot"]
     public static let optimizeOptions = ["steps", "tol", "every", "method", "seed", "beta", "plot"]
@@ -87,7 +88,7 @@ public struct Parser {
     }
 
     mutating func record(_ d: Diagnostic) {
-        if diagnostics.count < Parser.maxErrors { diagnostics.append(d) }
+        if diagnostics.count < Diagnostic.maxErrors { diagnostics.append(d) }
     }
 
     /// "expected X, found Y" at the current token.
@@ -134,8 +135,8 @@ public struct Parser {
             while tag == .newline { skip() }
             if tag == .semicolon { skip(); continue }
             if tag == .eof { break }
-            if diagnostics.count >= Parser.maxErrors {
-                diagnostics.append(Diagnostic(.tooManyErrors, "too many errors; stopping after \(Parser.maxErrors)",
+            if diagnostics.count >= Diagnostic.maxErrors {
+                diagnostics.append(Diagnostic(.tooManyErrors, "too many errors; stopping after \(Diagnostic.maxErrors)",
                                               current.range, file: source))
                 break
             }
