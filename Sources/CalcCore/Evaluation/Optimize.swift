@@ -162,40 +162,37 @@ extension Interpreter {
     }
 
     func apply(_ opt: OptimizeOption, to o: inout MinimizeOptions, seed: inout UInt64, _ scope: Scope) throws {
-        let name = opt.name.text
-        switch name {
-        case "method":
-            let w = opt.word!
+        switch opt {
+        case .method(let w, _):
             guard let m = Method(rawValue: w.text) else {
                 let all = Method.allCases.map(\.rawValue)
                 throw error(.badOption, "unknown method `\(w.text)`", w.range, scope,
                             help: (closestWord(w.text, in: all).map { "did you mean `\($0)`? " } ?? "") + "methods are " + all.joined(separator: ", "))
             }
             o.method = m
-        case "steps":
-            o.steps = try integerValue(of: opt.value!, scope, what: "`steps`", max: 1_000_000_000)
-        case "every":
-            o.every = try integerValue(of: opt.value!, scope, what: "`every`", max: 1_000_000_000)
-        case "tol":
-            let t = try numberValue(of: opt.value!, scope, what: "`tol`")
+        case .steps(let value, _):
+            o.steps = try integerValue(of: value, scope, what: "`steps`", max: 1_000_000_000)
+        case .every(let value, _):
+            o.every = try integerValue(of: value, scope, what: "`every`", max: 1_000_000_000)
+        case .tol(let value, _):
+            let t = try numberValue(of: value, scope, what: "`tol`")
             guard t >= 0 && t.isFinite else {
-                throw error(.badOption, "`tol` must be zero or a positive number", opt.value!.range, scope,
+                throw error(.badOption, "`tol` must be zero or a positive number", value.range, scope,
                             help: "`tol 0` runs every step; the default is 1e-8")
             }
             o.tol = t
-        case "beta":
-            let b = try numberValue(of: opt.value!, scope, what: "`beta`")
+        case .beta(let value, _):
+            let b = try numberValue(of: value, scope, what: "`beta`")
             guard b >= 0 && b < 1 else {
-                throw error(.badOption, "`beta` must be at least 0 and below 1", opt.value!.range, scope, help: "0.9 is the usual momentum")
+                throw error(.badOption, "`beta` must be at least 0 and below 1", value.range, scope, help: "0.9 is the usual momentum")
             }
             o.beta = b
-        case "seed":
-            let s = try numberValue(of: opt.value!, scope, what: "`seed`")
+        case .seed(let value, _):
+            let s = try numberValue(of: value, scope, what: "`seed`")
             guard s.isFinite, s == s.rounded(), s >= 0, s < 1e18 else {
-                throw error(.badOption, "`seed` must be a whole number ≥ 0", opt.value!.range, scope)
+                throw error(.badOption, "`seed` must be a whole number ≥ 0", value.range, scope)
             }
             seed = UInt64(s)
-        default: break
         }
     }
 
