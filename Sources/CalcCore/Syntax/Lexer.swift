@@ -55,6 +55,8 @@ public struct Lexer {
         diagnostics.append(Diagnostic(id, message, range, file: source, help: help))
     }
 
+    /// True when the next token begins a statement: nothing or a newline or
+    /// `;` emitted before it (where a `:` starts a meta command).
     var atStatementStart: Bool {
         guard let last = tokens.last else { return true }
         switch last.kind { case .newline, .semicolon: return true; default: return false }

@@ -277,7 +277,7 @@ extension Parser {
             var help: String? = nil
             if case .rparen = t.kind { help = "this `)` has no matching `(`" }
             if case .star = t.kind { help = "`*` multiplies two operands" }
-            throw expected("an expression", after: pos > 0 && previous.range.end <= t.range.start && !isStatementStart ? previous.kind.display : nil, help: help)
+            throw expected("an expression", after: pos > 0 && previous.range.end <= t.range.start && !atStatementStart ? previous.kind.display : nil, help: help)
         }
     }
 
@@ -304,11 +304,6 @@ extension Parser {
         default:
             return nil
         }
-    }
-
-    var isStatementStart: Bool {
-        guard pos > 0 else { return true }
-        switch tokens[pos - 1].kind { case .newline, .semicolon: return true; default: return false }
     }
 
     /// group = "(" expr ")" ;

@@ -89,6 +89,13 @@ public struct Parser {
         switch tag { case .newline, .semicolon, .eof: return true; default: return false }
     }
 
+    /// True when the current token begins a statement: nothing or a newline
+    /// or `;` before it (as `Lexer.atStatementStart` for the token it is about to emit).
+    var atStatementStart: Bool {
+        guard pos > 0 else { return true }
+        switch tokens[pos - 1].kind { case .newline, .semicolon: return true; default: return false }
+    }
+
     mutating func fail(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String? = nil,
                        labels: [Diagnostic.Label] = []) -> Failure {
         record(Diagnostic(id, message, range, file: source, help: help, labels: labels))
