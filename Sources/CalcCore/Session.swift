@@ -190,7 +190,7 @@ public final class Session {
 
     // MARK: meta commands
 
-    public static let metaCommands = ["help", "vars", "clear", "load", "digits", "format", "quit"]
+    public static let metaCommands = MetaCommandName.allCases.map(\.rawValue)
 
     func meta(_ command: String, _ argument: String, _ range: SourceRange, _ file: SourceFile, emit: (Event) -> Void) throws -> RunStatus {
         let scope = Scope(file: file)

@@ -117,38 +117,29 @@ struct MinimizeCommand {
     }
 
     func apply(_ opt: OptimizeOption, to o: inout MinimizeOptions, seed: inout UInt64) throws {
-        let name = opt.name.text
-        switch name {
-        case "method":
-            let w = opt.word!
+        switch opt {
+        case .method(let w, _):
             guard let m = Method(rawValue: w.text) else {
                 let all = Method.allCases.map(\.rawValue)
                 throw it.fail(.badOption, .unknownMethod(w.text), w.range, scope, help: .methodsAre(suggestion: closestWord(w.text, in: all), all: all))
             }
             o.method = m
-        case "steps":
-            o.steps = try it.integerValue(of: opt.value!, scope, what: "`steps`", max: 1_000_000_000)
-        case "every":
-            o.every = try it.integerValue(of: opt.value!, scope, what: "`every`", max: 1_000_000_000)
-        case "tol":
-            let t = try it.numberValue(of: opt.value!, scope, what: "`tol`")
-            guard t >= 0 && t.isFinite else {
-                throw it.fail(.badOption, .tolNegative, opt.value!.range, scope, help: .tolHelp)
-            }
+        case .steps(let value, _):
+            o.steps = try it.integerValue(of: value, scope, what: "`steps`", max: 1_000_000_000)
+        case .every(let value, _):
+            o.every = try it.integerValue(of: value, scope, what: "`every`", max: 1_000_000_000)
+        case .tol(let value, _):
+            let t = try it.numberValue(of: value, scope, what: "`tol`")
+            guard t >= 0 && t.isFinite else { throw it.fail(.badOption, .tolNegative, value.range, scope, help: .tolHelp) }
             o.tol = t
-        case "beta":
-            let b = try it.numberValue(of: opt.value!, scope, what: "`beta`")
-            guard b >= 0 && b < 1 else {
-                throw it.fail(.badOption, .betaOutOfRange, opt.value!.range, scope, help: .usualMomentum)
-            }
+        case .beta(let value, _):
+            let b = try it.numberValue(of: value, scope, what: "`beta`")
+            guard b >= 0 && b < 1 else { throw it.fail(.badOption, .betaOutOfRange, value.range, scope, help: .usualMomentum) }
             o.beta = b
-        case "seed":
-            let s = try it.numberValue(of: opt.value!, scope, what: "`seed`")
-            guard s.isFinite, s == s.rounded(), s >= 0, s < 1e18 else {
-                throw it.fail(.badOption, .seedNotWhole, opt.value!.range, scope)
-            }
+        case .seed(let value, _):
+            let s = try it.numberValue(of: value, scope, what: "`seed`")
+            guard s.isFinite, s == s.rounded(), s >= 0, s < 1e18 else { throw it.fail(.badOption, .seedNotWhole, value.range, scope) }
             seed = UInt64(s)
-        default: break
         }
     }
 }

@@ -19,8 +19,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case tooDeep = "E0103"
     case tooManyErrors = "E0104"
     case invalidAssignment = "E0105"
-    case notSupportedYet = "E0106"
-    case inputTooLarge = "E0107"
+    // E0106 and E0107 were never produced and are retired: codes are not reused.
     // names and definitions
     case unknownName = "E0201"
     case constantRebound = "E0202"
@@ -96,4 +95,9 @@ public struct Diagnostic: Sendable, Error {
         if d.file == nil { d.file = file }
         return d
     }
+
+    /// The most diagnostics one source reports, lexer and parser together;
+    /// past it the parser says "too many errors" once and stops. Both stages
+    /// read it here, so neither depends on the other for the limit.
+    public static let maxErrors = 20
 }

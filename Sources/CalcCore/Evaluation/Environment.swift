@@ -26,7 +26,7 @@ final class Environment {
 
     static let constants: [String: Constant] = ["pi": .pi, "π": .pi, "e": .e, "inf": .inf, "∞": .inf, "nan": .nan]
     /// Names that cannot be bound: built-ins and the derivative forms.
-    static let reserved: Set<String> = Set(Builtin.surfaceNames + ["diff", "grad", "hessian", "expand", "simplify", "ans"])
+    static let reserved: Set<String> = Set(Builtin.surfaceNames + ReservedWord.allCases.map(\.rawValue))
     static let symbolicOperations: Set<String> = ["expand", "simplify"]
 
     init(context: ExprContext) { self.ctx = context }

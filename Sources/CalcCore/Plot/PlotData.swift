@@ -253,11 +253,7 @@ public enum PlotTicks {
 
     /// `10⁻³`, `10⁰`, `10¹²`.
     public static func powerOfTen(_ k: Int) -> String {
-        let sup: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        var s = "10"
-        if k < 0 { s += "⁻" }
-        for d in String(Swift.abs(k)) { s.append(sup[Int(String(d))!]) }
-        return s
+        "10" + Superscript.text(k)
     }
 }
 
@@ -424,7 +420,7 @@ enum PlotMath {
     /// `v` with exactly `decimals` digits after the point, trailing zeros kept
     /// only as needed: fixed(2.50, 2) = "2.5", fixed(3, 0) = "3".
     static func fixed(_ v: Double, _ decimals: Int) -> String {
-        var s = cFormat("%.*f", decimals, v)
+        var s = NumberFormat.cFormat("%.*f", decimals, v)
         if s.contains(".") {
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
@@ -432,26 +428,10 @@ enum PlotMath {
         return s == "-0" ? "0" : s
     }
 
-    /// Up to `digits` significant digits, exponent form when large or small.
+    /// Up to `digits` significant digits, exponent form when large or small
+    /// (the library's one number format).
     static func significant(_ v: Double, _ digits: Int) -> String {
-        guard v.isFinite else { return nonFinite(v) }
-        if v == 0 { return "0" }
-        let s = cFormat("%.*g", digits, v)
-        // tidy: 1.50e+05 → 1.5e5
-        var mantissa = s, exponent = ""
-        if let e = s.firstIndex(of: "e") {
-            mantissa = String(s[..<e])
-            var x = String(s[s.index(after: e)...])
-            var sign = ""
-            if x.hasPrefix("+") { x.removeFirst() } else if x.hasPrefix("-") { sign = "-"; x.removeFirst() }
-            while x.count > 1 && x.hasPrefix("0") { x.removeFirst() }
-            exponent = "e" + sign + x
-        }
-        if mantissa.contains(".") {
-            while mantissa.hasSuffix("0") { mantissa.removeLast() }
-            if mantissa.hasSuffix(".") { mantissa.removeLast() }
-        }
-        return mantissa + exponent
+        NumberFormat.format(v, digits: digits)
     }
 
     static func nonFinite(_ v: Double) -> String { v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
@@ -460,13 +440,6 @@ enum PlotMath {
     static func coord(_ v: Double) -> String {
         guard v.isFinite else { return "0" }
         return fixed((v * 100).rounded() / 100, 2)
-    }
-
-    static func cFormat(_ format: String, _ a: Int, _ d: Double) -> String {
-        var buf = [CChar](repeating: 0, count: 400)
-        _ = withVaList([a, d]) { vsnprintf(&buf, 400, format, $0) }
-        let bytes = buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Clips the segment p→q to the box [x0, x1] × [y0, y1] (Liang–Barsky);

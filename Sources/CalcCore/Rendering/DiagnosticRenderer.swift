@@ -94,11 +94,3 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 }
-
-extension String {
-    func replacingTabs() -> String {
-        var out = ""
-        for c in self { out.append(c == "\t" ? " " : c) }
-        return out
-    }
-}

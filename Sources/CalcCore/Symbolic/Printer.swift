@@ -329,10 +329,10 @@ public struct Printer: Sendable {
         }
     }
 
+    /// `x²` for small non-negative integer exponents (Text.swift's table).
     func superscript(_ n: Int64) -> String? {
         guard n >= 0, n < 1000 else { return nil }
-        let digits = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        return String(n).map { digits[Int(String($0))!] }.joined()
+        return Superscript.text(n)
     }
 
     func renderRoot(_ b: Expr) -> Out {

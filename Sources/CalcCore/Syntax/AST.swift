@@ -68,10 +68,45 @@ public enum NodeKind: Sendable {
     indirect case at(Node, Point)             // e at point
 }
 
-public struct OptimizeOption: Sendable {
-    public let name: Name
-    public let value: Node?                   // `method` takes a name: stored in `word`
-    public let word: Name?
+/// One option of `minimize`/`maximize` (the grammar's `option`), typed once
+/// by the parser. Each case keeps its value and the range of its option word
+/// (`keyword`), so errors can point at either.
+public enum OptimizeOption: Sendable {
+    case steps(Node, keyword: SourceRange)
+    case tol(Node, keyword: SourceRange)
+    case every(Node, keyword: SourceRange)
+    case seed(Node, keyword: SourceRange)
+    case beta(Node, keyword: SourceRange)
+    case method(Name, keyword: SourceRange)
+
+    /// Which option this is.
+    public var option: OptionWord {
+        switch self {
+        case .steps: return .steps
+        case .tol: return .tol
+        case .every: return .every
+        case .seed: return .seed
+        case .beta: return .beta
+        case .method: return .method
+        }
+    }
+
+    /// Where the option word was written.
+    public var keyword: SourceRange {
+        switch self {
+        case .steps(_, let r), .tol(_, let r), .every(_, let r), .seed(_, let r), .beta(_, let r), .method(_, let r):
+            return r
+        }
+    }
+
+    /// The option word as written, with its range.
+    public var name: Name { Name(option.rawValue, keyword) }
+
+    /// The method's name for `method`; nil for the options that take a value.
+    public var word: Name? {
+        if case .method(let m, _) = self { return m }
+        return nil
+    }
 }
 
 public enum StartPoint: Sendable {

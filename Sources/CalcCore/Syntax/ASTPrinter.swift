@@ -19,7 +19,7 @@ public enum ASTPrinter {
         case .dOperator(let v, let e): return "d/d\(v.text) " + print(e)
         case .partial(let f, let vs):
             let order = vs.count
-            let sup = order > 1 ? superscript(order) : ""
+            let sup = order > 1 ? Superscript.text(order) : ""
             return "∂\(sup)\(f.text)/" + vs.map { "∂" + $0.text }.joined()
         case .grad(let t): return "grad" + target(t)
         case .hessian(let t): return "hessian" + target(t)
@@ -67,10 +67,5 @@ public enum ASTPrinter {
         if case .name(let s) = n.kind { return s.count == 1 }
         if case .power(let b, _) = n.kind, case .name(let s) = b.kind { return s.count == 1 }
         return false
-    }
-
-    static func superscript(_ n: Int) -> String {
-        let digits = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        return String(n).map { digits[Int(String($0))!] }.joined()
     }
 }

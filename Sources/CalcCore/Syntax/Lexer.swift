@@ -38,18 +38,9 @@ public struct Lexer {
         return isNameStart(c) || isSubscriptDigit(c) || c.properties.numericType == .decimal
     }
     static func isSubscriptDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x2080 && c.value <= 0x2089 }
-    /// The value of a superscript digit ⁰ ¹ ² ³ ⁴ … ⁹, else nil.
-    static func superscriptDigit(_ c: Unicode.Scalar) -> Int? {
-        switch c.value {
-        case 0x2070: return 0
-        case 0x00B9: return 1
-        case 0x00B2: return 2
-        case 0x00B3: return 3
-        case 0x2074...0x2079: return Int(c.value - 0x2070)
-        default: return nil
-        }
-    }
-    static func isSuperscript(_ c: Unicode.Scalar) -> Bool { superscriptDigit(c) != nil || c.value == 0x207B }
+    /// The value of a superscript digit ⁰ ¹ ² ³ ⁴ … ⁹, else nil (Text.swift's table).
+    static func superscriptDigit(_ c: Unicode.Scalar) -> Int? { Superscript.digit(c) }
+    static func isSuperscript(_ c: Unicode.Scalar) -> Bool { superscriptDigit(c) != nil || c == Superscript.minusScalar }
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
 
     func peek(_ k: Int = 0) -> Unicode.Scalar? { i + k < s.count ? s[i + k] : nil }
@@ -60,10 +51,12 @@ public struct Lexer {
     }
 
     mutating func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String? = nil) {
-        if diagnostics.count >= Parser.maxErrors { return }
+        if diagnostics.count >= Diagnostic.maxErrors { return }
         diagnostics.append(Diagnostic(id, message, range, file: source, help: help))
     }
 
+    /// True when the next token begins a statement: nothing or a newline or
+    /// `;` emitted before it (where a `:` starts a meta command).
     var atStatementStart: Bool {
         guard let last = tokens.last else { return true }
         switch last.kind { case .newline, .semicolon: return true; default: return false }
@@ -135,7 +128,7 @@ public struct Lexer {
                 sawSpace = true
                 // Past the error cap nothing is reported: skip building the message
                 // (a megabyte of bad bytes would otherwise build a million of them).
-                if diagnostics.count >= Parser.maxErrors { continue }
+                if diagnostics.count >= Diagnostic.maxErrors { continue }
                 let shown = c == "\u{FFFD}" ? "invalid UTF-8 byte" : "character `\(c.escaped(asASCII: false))`"
                 var help: String? = nil
                 switch c {
@@ -235,21 +228,16 @@ public struct Lexer {
             vars += Array(repeating: v, count: k)
         }
         if let order, order != vars.count, !vars.isEmpty {
-            error(.badDerivativeOrder, "`∂\(order == 1 ? "" : superscript(order))` says order \(order) but \(vars.count) variable\(vars.count == 1 ? " is" : "s are") given",
+            error(.badDerivativeOrder, "`∂\(order == 1 ? "" : Superscript.text(order))` says order \(order) but \(vars.count) variable\(vars.count == 1 ? " is" : "s are") given",
                   SourceRange(start, i), help: "write `∂²f/∂x∂y` or `∂²f/∂x²`")
         }
         if vars.isEmpty { vars = ["?"] }
         emit(.partial(function: f, variables: vars), start)
     }
 
-    func superscript(_ n: Int) -> String {
-        let digits = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        return (n < 0 ? "⁻" : "") + String(abs(n)).map { digits[Int(String($0))!] }.joined()
-    }
-
     mutating func scanSuperscriptValue() -> Int {
         var negative = false
-        if peek()?.value == 0x207B { negative = true; i += 1 }
+        if peek() == Superscript.minusScalar { negative = true; i += 1 }
         var v = 0
         while let c = peek(), let d = Lexer.superscriptDigit(c) {
             if v < 1_000_000 { v = v * 10 + d }
@@ -410,15 +398,5 @@ public struct Lexer {
         case .plus, .minus, .star, .slash, .caret, .equals, .comma, .sqrt: return true
         default: return false
         }
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        let scalars = Array(unicodeScalars)
-        var lo = 0, hi = scalars.count
-        while lo < hi, scalars[lo] == " " || scalars[lo] == "\t" || scalars[lo] == "\r" { lo += 1 }
-        while hi > lo, scalars[hi - 1] == " " || scalars[hi - 1] == "\t" || scalars[hi - 1] == "\r" { hi -= 1 }
-        return String(String.UnicodeScalarView(scalars[lo..<hi]))
     }
 }

@@ -25,7 +25,7 @@ public enum TokenKind: Equatable, Sendable {
     /// How a token is named in "expected X, found Y".
     public var display: String {
         switch self {
-        case .number(let n): return "number `\(n.literalText)`"
+        case .number(let n): return "number `\(n.description)`"
         case .name(let s): return "name `\(s)`"
         case .string: return "string"
         case .plus: return "`+`"

@@ -1,4 +1,7 @@
-// SourceLocation — where text came from, and spans within it.
+// SourceFile — where text came from, and spans within it.
+//
+// The bottom layer (Source/, like go/token): the lexer, parser, diagnostics
+// and renderer all speak in these offsets, so it sits below all of them.
 //
 // Source text is held as an array of Unicode scalars so the lexer can index it
 // in O(1). Ranges are scalar offsets; line and column are computed on demand,

@@ -6,6 +6,8 @@
 // back to a double instead of trapping, so no input can crash the process.
 // `integralExact` turns a double with an integer value into that integer; the
 // expression constructors use it so a printed `2` always reads back the same.
+// It is in Source/ because tokens and AST nodes hold one too: the front end
+// needs the number type, not the computer algebra built on it.
 
 #if canImport(Glibc)
 import Glibc
@@ -155,9 +157,6 @@ public enum Number: Sendable, CustomStringConvertible {
         case .float(let d): return NumberFormat.shortest(d)
         }
     }
-
-    /// How a literal token shows in messages.
-    public var literalText: String { description }
 }
 
 extension Number: Hashable {
@@ -180,60 +179,4 @@ extension Number: Hashable {
     var a = a, b = b
     while b != 0 { (a, b) = (b, a % b) }
     return a == 0 ? 1 : a
-}
-
-/// Number formatting shared by every printer.
-public enum NumberFormat {
-    /// Up to `digits` significant digits, no trailing zeros, exponent without `+`
-    /// or leading zeros (`1e-5`, `1.5e20`), `inf`, `-inf`, `nan`.
-    public static func format(_ d: Double, digits: Int) -> String {
-        if d.isNaN { return "nan" }
-        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-        if d == 0 { return "0" }
-        let digits = max(1, min(17, digits))
-        var buf = [CChar](repeating: 0, count: 64)
-        _ = withVaList([digits, d]) { vsnprintf(&buf, 64, "%.*g", $0) }
-        let s = String(cString: buf)
-        return tidy(s)
-    }
-
-    /// Shortest text that reads back as exactly the same double.
-    public static func shortest(_ d: Double) -> String {
-        if d.isNaN { return "nan" }
-        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-        for digits in 1...17 {
-            let s = format(d, digits: digits)
-            if Double(s) == d { return s }
-        }
-        return format(d, digits: 17)
-    }
-
-    /// `1.5000e+05` → `1.5e5`; `2.000` → `2`.
-    static func tidy(_ s: String) -> String {
-        var mantissa = s, exponent = ""
-        if let eIdx = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = String(s[..<eIdx])
-            var e = String(s[s.index(after: eIdx)...])
-            var sign = ""
-            if e.hasPrefix("+") { e.removeFirst() } else if e.hasPrefix("-") { sign = "-"; e.removeFirst() }
-            while e.count > 1 && e.hasPrefix("0") { e.removeFirst() }
-            exponent = "e" + sign + e
-        }
-        if mantissa.contains(".") {
-            while mantissa.hasSuffix("0") { mantissa.removeLast() }
-            if mantissa.hasSuffix(".") { mantissa.removeLast() }
-        }
-        return mantissa + exponent
-    }
-
-    /// Integers with thousands separators for counts in reports: 14,012.
-    public static func grouped(_ n: Int) -> String {
-        let s = String(abs(n))
-        var out = ""
-        for (i, c) in s.enumerated() {
-            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
-    }
 }

@@ -3,6 +3,8 @@
 // The executable's SIGINT handler sets it (an atomic store is all a signal
 // handler may do); loops in the library poll it and stop cleanly, reporting
 // what they got to. The library itself never installs handlers.
+// It lives in Source/ because the numeric engine polls it as well as the
+// evaluator: a primitive below both, not part of either.
 
 import Synchronization
 

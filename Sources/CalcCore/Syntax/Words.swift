@@ -1,0 +1,36 @@
+// Words — the words of calc that are not operators, each list written once.
+//
+// None of them is a keyword: command and option words are special only where
+// the grammar expects them (Grammar/calc.ebnf, "contextual words"), so
+// `rate = 0.1` stays an ordinary assignment. The parser reads these enums to
+// recognise them, the interpreter to refuse binding the reserved names, and
+// the REPL's completion to offer them, so no hand-kept copy can fall behind.
+// Raw values are the spelling; `allCases` keeps the order help texts list.
+
+/// Words that start a command at the start of a statement (`command`).
+public enum CommandWord: String, CaseIterable, Sendable {
+    case minimize, maximize, explain, plot
+}
+
+/// Words that are special only inside the commands that expect them.
+public enum ContextualWord: String, CaseIterable, Sendable {
+    case from, rate, random, `in`, to, over, at
+}
+
+/// The option words of `minimize` and `maximize` (`option`); `plot`, which
+/// may follow them (`plot_out`), is the command word.
+public enum OptionWord: String, CaseIterable, Sendable {
+    case steps, tol, every, method, seed, beta
+}
+
+/// Meta commands: `:help`, `:vars`, … (`meta`).
+public enum MetaCommandName: String, CaseIterable, Sendable {
+    case help, vars, clear, load, digits, format, quit
+}
+
+/// Names that cannot be bound besides the constants and the built-in
+/// functions: the derivative forms, the symbolic operations and `ans`.
+/// `diff`, `grad` and `hessian` also start their own grammar forms.
+public enum ReservedWord: String, CaseIterable, Sendable {
+    case diff, grad, hessian, expand, simplify, ans
+}
