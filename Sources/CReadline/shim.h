@@ -14,19 +14,14 @@
 static inline void calc_rl_set_completer(rl_completion_func_t *f) { rl_attempted_completion_function = f; }
 static inline void calc_rl_set_completion_over(int v) { rl_attempted_completion_over = v; }
 static inline void calc_rl_set_append_character(int c) { rl_completion_append_character = c; }
-static inline void calc_rl_set_readline_name(const char *name) { rl_readline_name = name; }
 static inline void calc_rl_set_signal_event_hook(rl_hook_func_t *f) { rl_signal_event_hook = f; }
-static inline void calc_rl_set_catch_signals(int v) { rl_catch_signals = v; }
-static inline void calc_rl_set_word_break_characters(const char *s) { rl_basic_word_break_characters = s; }
 static inline const char *calc_rl_line_buffer(void) { return rl_line_buffer; }
-static inline int calc_rl_point(void) { return rl_point; }
 static inline void calc_rl_clear_line(void) {
     rl_replace_line("", 0);
     rl_crlf();
     rl_on_new_line();
     rl_redisplay();
 }
-static inline void calc_rl_set_done(int v) { rl_done = v; }
 
 // --- added for the REPL (LineEditor.swift, Completion.swift) ---
 
@@ -49,7 +44,6 @@ static inline int calc_rl_char_after_point(void) {
     if (rl_line_buffer == NULL || rl_point < 0 || rl_point >= rl_end) return 0;
     return (unsigned char)rl_line_buffer[rl_point];
 }
-static inline void calc_rl_set_suppress_append(int v) { rl_completion_suppress_append = v; }
 /// Prompts and the echo go to stderr (when stdout is redirected but the user
 /// still types at a terminal: `calc | tee log`).
 static inline void calc_rl_output_to_stderr(void) { rl_outstream = stderr; }

@@ -105,21 +105,21 @@ struct Calc: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
-            Output.flush()
+            Output.flushOut()
             Glibc.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
                 Output.out(message + "\n")
-                Output.flush()
+                Output.flushOut()
                 Glibc.exit(0)
             }
             Output.err(message + "\n")
-            Output.flush()
+            Output.flushOut()
             Glibc.exit(2)
         }
-        Output.flush()
+        Output.flushOut()
         Glibc.exit(0)
     }
 }

@@ -54,7 +54,7 @@ final class LineEditor {
 
     /// Reads one line. `pending` is the statement's text so far (for completion).
     func read(continuing pending: [String]) -> Input {
-        Output.flush()
+        Output.flushOut()
         LineEditor.cancelled = false
         Completion.pending = pending.joined(separator: "\n")
         // the terminal may have been resized while a computation ran

@@ -75,7 +75,7 @@ struct REPL {
                 case .endOfInput(let cancelled):
                     if cancelled { pending = [] }
                     Output.out("\n")
-                    if pending.isEmpty { Output.flush(); return 0 }
+                    if pending.isEmpty { Output.flushOut(); return 0 }
                     // Ctrl-D inside an unfinished statement: show what is missing, then a fresh prompt
                     let lines = pending
                     pending = []
@@ -85,7 +85,7 @@ struct REPL {
                     accept(text)
                 }
             }
-            Output.flush()
+            Output.flushOut()
             return 0
         }
 
@@ -129,7 +129,7 @@ struct REPL {
                 runner.emit(event)
             }
             startLineAfterInterrupt()
-            Output.flush()
+            Output.flushOut()
             if status == .quit { runner.quitRequested = true }
             lineNumber += lines.count
             let interrupted = Signals.interrupt.isSet

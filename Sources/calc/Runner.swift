@@ -59,7 +59,7 @@ final class Runner {
     @discardableResult
     func run(_ source: SourceFile) -> RunStatus {
         let status = session.run(source, keepGoing: keepGoing) { self.emit($0) }
-        Output.flush()
+        Output.flushOut()
         if status == .quit { quitRequested = true }
         return status
     }
@@ -82,7 +82,7 @@ final class Runner {
     func report(_ message: String, help: String? = nil) {
         Output.flushOut()
         Output.err(DiagnosticRenderer(color: terminal.colorErrors).render(Diagnostic(.io, message, .none, help: help)))
-        Output.flush()
+        Output.flushOut()
     }
 }
 

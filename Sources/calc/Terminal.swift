@@ -48,7 +48,6 @@ enum Output {
         writeAll(STDOUT_FILENO, outBuffer)
         outBuffer.removeAll(keepingCapacity: true)
     }
-    static func flush() { flushOut() }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
         var offset = 0
