@@ -5,21 +5,26 @@
 // function and its inner expression); a piece shared in several places is
 // derived once and later referred to ("as above"). The backpropagation is a
 // forward pass of values v1, v2, … and a backward pass of adjoints, each
-// the sum of the parent adjoints times the local derivatives.
+// the sum of the parent adjoints times the local derivatives. The layout is
+// here; the words come from the catalogue (ReportMessage).
 
 struct ExplainText {
     let text: ValueText
+    var catalogue = Catalogue.english
+
+    func words(_ m: ReportMessage) -> String { catalogue.english(m) }
 
     func render(_ x: Explanation) -> String {
         var out: [String] = []
         for piece in x.pieces {
             for (k, step) in piece.steps.enumerated() {
-                out.append(piece.steps.count > 1 ? "step \(k + 1): d/d\(step.variable) \(text.print(step.expression))" : title(piece.title))
+                out.append(piece.steps.count > 1 ? words(.explainStep(number: k + 1, variable: step.variable, expression: text.print(step.expression)))
+                                                  : title(piece.title))
                 var explained = Set<ObjectIdentifier>()
                 if let d = step.derivation {
                     out += describe(d, step.variable, depth: 1, explained: &explained)
                 } else {
-                    out.append("  \(text.print(step.expression)) does not depend on \(step.variable), so its derivative is 0")
+                    out.append("  " + words(.doesNotDepend(expression: text.print(step.expression), variable: step.variable)))
                 }
             }
             out.append("= \(text.format(piece.result))")
@@ -35,8 +40,8 @@ struct ExplainText {
         switch t {
         case .diff(let vars, let operand): return "d/d" + vars.joined(separator: " d/d") + " " + operand
         case .written(let s): return s
-        case .prime(let written, let definition): return written + " for \(definition)"
-        case .partial(let x, let e): return "∂/∂\(x) of \(text.print(e))"
+        case .prime(let written, let definition): return words(.primeOf(written: written, definition: definition))
+        case .partial(let x, let e): return words(.partialOf(variable: x, expression: text.print(e)))
         }
     }
 
@@ -49,12 +54,12 @@ struct ExplainText {
         else if e.hasPrefix("-") { e = "(" + e + ")" }
         let key = ObjectIdentifier(step.expression)
         if explained.contains(key) {
-            return ["\(pad)d/d\(x) \(e) = \(d)   (as above)"]
+            return ["\(pad)d/d\(x) \(e) = \(d)   " + words(.asAbove)]
         }
         explained.insert(key)
         var lines = ["\(pad)d/d\(x) \(e) = \(d)" + rule(step, x)]
         if case .chain(let f) = step.rule, case .call = step.expression.kind {
-            lines.append("\(pad)  outer: \(f.ruleText)")
+            lines.append("\(pad)  " + words(.outer(f.ruleText)))
         }
         for part in step.parts {
             // leaves (x itself, constants) are obvious: skip them below a rule
@@ -66,32 +71,35 @@ struct ExplainText {
 
     /// The rule's name after the step, with what a student needs to follow it.
     func rule(_ step: DerivationStep, _ x: String) -> String {
+        let name: ReportMessage
         switch step.rule {
         case .chain(let f):
-            guard case .call(_, let args) = step.expression.kind else { return "   \(step.rule.name)" }
-            return "   chain rule: outer \(f.name), inner u = \(args.map { text.print($0) }.joined(separator: ", "))"
-        case .builtinDirect(let f): return "   rule of \(f.name)"
+            guard case .call(_, let args) = step.expression.kind else { return "   " + words(.chainRuleNamed(outer: f.name)) }
+            name = .chainRule(outer: f.name, inner: args.map { text.print($0) }.joined(separator: ", "))
+        case .builtinDirect(let f): name = .ruleOf(f.name)
         case .powerConstantExponent:
-            if case .pow(let b, _) = step.expression.kind, b.symbolName == x { return "   power rule: d/dx x^n = n*x^(n-1)" }
-            if case .pow(let b, _) = step.expression.kind { return "   power rule with the chain rule, inner u = \(text.print(b))" }
-            return "   power rule"
-        case .product: return "   product rule: (uv)' = u'v + uv'"
-        case .constantMultiple: return "   constant multiple: (c·u)' = c·u'"
-        case .sum: return "   sum rule: differentiate term by term"
-        case .exponential: return "   exponential rule: (a^u)' = a^u·ln(a)·u'"
-        case .generalPower: return "   general power rule: (b^u)' = b^u·(u'·ln(b) + u·b'/b)"
-        case .reduction(let f):
-            return "   linearity of \(f.name): the derivative of a \(f.name) is the \(f.name) of the derivatives"
+            if case .pow(let b, _) = step.expression.kind {
+                name = b.symbolName == x ? .powerRuleOfVariable : .powerRuleWithChain(inner: text.print(b))
+            } else {
+                name = .powerRule
+            }
+        case .product: name = .productRule
+        case .constantMultiple: name = .constantMultiple
+        case .sum: name = .sumRule
+        case .exponential: name = .exponentialRule
+        case .generalPower: name = .generalPowerRule
+        case .reduction(let f): name = .linearity(f.name)
         case .constant, .variable: return ""
         }
+        return "   " + words(name)
     }
 
     // MARK: backpropagation
 
     func backpropagation(_ b: Backpropagation) -> [String] {
         switch b {
-        case .tooLarge(let n): return ["(the expression has \(n) pieces; the step-by-step numbers are shown for up to 60)"]
-        case .holdsList: return ["(step-by-step numbers are shown for scalar expressions; this one holds a list)"]
+        case .tooLarge(let n): return [words(.tooManyPieces(n))]
+        case .holdsList: return [words(.holdsList)]
         case .steps(let s): return steps(s)
         }
     }
@@ -101,19 +109,19 @@ struct ExplainText {
         for (k, n) in s.nodes.enumerated() { names[ObjectIdentifier(n)] = "v\(k + 1)" }
         func label(_ n: Expr) -> String { names[ObjectIdentifier(n)] ?? text.print(n) }
         let values = zip(s.variables, s.point).map { "\($0) = \(text.six($1))" }.joined(separator: ", ")
-        var lines = ["forward pass (values at \(values)):"]
+        var lines = [words(.forwardPass(values: values))]
         for (n, v) in zip(s.nodes, s.forward) {
             lines.append("  \(label(n)) = \(node(n, label))".padded(to: 44) + "= \(text.six(v))")
         }
-        lines.append("backward pass (adjoints ∂f/∂v, from the output down):")
+        lines.append(words(.backwardPass))
         for k in s.nodes.indices.reversed() {
-            let how = k == s.nodes.count - 1 ? "(the output)" : s.contributions[k].map { a, local in
+            let how = k == s.nodes.count - 1 ? words(.theOutput) : s.contributions[k].map { a, local in
                 let factor = text.six(local)
                 return "\(text.six(a))·" + (factor.hasPrefix("-") ? "(\(factor))" : factor)
             }.joined(separator: " + ")
             lines.append("  ∂f/∂\(label(s.nodes[k])) = \(text.six(s.adjoints[k]))".padded(to: 28) + how)
         }
-        lines.append("gradient (\(s.variables.joined(separator: ", "))) = (\(s.gradient.map(text.number).joined(separator: ", ")))")
+        lines.append(words(.gradient(variables: s.variables.joined(separator: ", "), values: s.gradient.map(text.number).joined(separator: ", "))))
         return lines
     }
 

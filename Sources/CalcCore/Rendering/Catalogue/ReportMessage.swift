@@ -48,6 +48,33 @@ enum ReportMessage: Sendable, Equatable {
     case multiStartHeading(starts: Int, box: String, seed: UInt64, rate: String)
     case startsFailed(Int)
 
+    // MARK: explain
+    case explainStep(number: Int, variable: String, expression: String)
+    /// `f'` for the function's definition.
+    case primeOf(written: String, definition: String)
+    case partialOf(variable: String, expression: String)
+    case doesNotDepend(expression: String, variable: String)
+    case asAbove
+    case chainRule(outer: String, inner: String)
+    case outer(String)
+    case ruleOf(String)
+    case powerRule
+    case powerRuleOfVariable
+    case powerRuleWithChain(inner: String)
+    case productRule
+    case constantMultiple
+    case sumRule
+    case exponentialRule
+    case generalPowerRule
+    case linearity(String)
+    case chainRuleNamed(outer: String)
+    case tooManyPieces(Int)
+    case holdsList
+    case forwardPass(values: String)
+    case backwardPass
+    case theOutput
+    case gradient(variables: String, values: String)
+
     // MARK: plot
     case wrote(String)
     case undefinedThroughoutRange(String)
