@@ -113,14 +113,10 @@ extension Interpreter {
         explained.insert(key)
         var lines: [String] = []
         switch step.rule {
-        case .chain(let f):
-            if case .call(_, let args) = step.expression.kind {
-                let inner = args.map { printer.print($0) }.joined(separator: ", ")
-                lines.append("\(pad)d/d\(x) \(e) = \(d)   chain rule: outer \(f.name), inner u = \(inner)")
-                lines.append("\(pad)  outer: \(f.ruleText)")
-            } else {
-                lines.append("\(pad)d/d\(x) \(e) = \(d)   \(step.rule.name)")
-            }
+        case .chain(let f, let args):
+            let inner = args.map { printer.print($0) }.joined(separator: ", ")
+            lines.append("\(pad)d/d\(x) \(e) = \(d)   chain rule: outer \(f.name), inner u = \(inner)")
+            lines.append("\(pad)  outer: \(f.ruleText)")
         case .builtinDirect(let f):
             lines.append("\(pad)d/d\(x) \(e) = \(d)   rule of \(f.name)")
         case .powerConstantExponent:
@@ -141,7 +137,7 @@ extension Interpreter {
             lines.append("\(pad)d/d\(x) \(e) = \(d)   exponential rule: (a^u)' = a^u·ln(a)·u'")
         case .generalPower:
             lines.append("\(pad)d/d\(x) \(e) = \(d)   general power rule: (b^u)' = b^u·(u'·ln(b) + u·b'/b)")
-        case .reduction(let f):
+        case .reduction(let f, _):
             lines.append("\(pad)d/d\(x) \(e) = \(d)   linearity of \(f.name): the derivative of a \(f.name) is the \(f.name) of the derivatives")
         case .constant, .variable:
             lines.append("\(pad)d/d\(x) \(e) = \(d)")
