@@ -427,7 +427,7 @@ extension Interpreter {
         case .interrupted:
             lines.append("interrupted at step \(steps): |∇f| = \(short(run.gradientNorm))")
         case .diverged(let why):
-            return divergence(run, why, o, t, grads, start)
+            return divergence(run, why.text, o, t, grads, start)
         case .notFinite:
             if let d = domainFailure(run, t, grads, cmd, scope) { throw d }
             return divergence(run, "f or ∇f overflowed", o, t, grads, start)
@@ -590,5 +590,17 @@ extension Substring {
             i = index(after: i)
         }
         return nil
+    }
+}
+
+extension Divergence {
+    /// The reason as the report words it (kept here until the report text moves to Rendering/).
+    var text: String {
+        switch self {
+        case .pointUnbounded: return "θ left every bound"
+        case .gradientGrew(let from, let to):
+            return "|∇f| grew from \(NumberFormat.format(from, digits: 3)) to \(NumberFormat.format(to, digits: 3))"
+        case .valueGrew(let f): return "f grew past \(NumberFormat.format(f, digits: 3))"
+        }
     }
 }
