@@ -97,3 +97,18 @@ struct LocalPartialTests {
         }
     }
 }
+
+@Suite("one chain-rule path")
+struct ChainRulePathTests {
+    /// Recording used to switch chains of calls to a level-by-level rule, and
+    /// when an inner derivative was −1 times a sum (distributed into a sum),
+    /// explain's result took another form than diff's.
+    @Test("explain ends in diff's result through a chain whose inner derivative is −(sum)",
+          arguments: ["exp(tan(2 - x))", "sin(tan(-x))", "cos(tanh(1 - x))*exp(tan(2 - x))", "sigmoid(atan(cos(3 - x)))"])
+    func chainThroughNegatedSum(_ e: String) {
+        let s = Session()
+        let diff = explainText("diff(\(e), x)", session: s)
+        let explained = explainText("explain diff(\(e), x)", session: s)
+        #expect(explained.hasSuffix("\n= " + diff), "\(e)")
+    }
+}

@@ -1,6 +1,6 @@
 // Differentiator — exact partial derivatives of an Expr.
 //
-// Each node's local rule is stated once, in `localFactors`: the partial of a
+// Each node's local rule is stated once, in `appendLocalFactors`: the partial of a
 // node with respect to one of its direct children, as the factors of a
 // product (a sum's term: none, so 1; a product's factor: the other factors;
 // a power's base: n·b^(n−1); its exponent: b^u·ln(b); a built-in's argument:
@@ -92,25 +92,27 @@ public final class Differentiator {
 
     // MARK: local rules
 
-    /// ∂node/∂(child i) as the factors of a product (empty: 1), built with the
-    /// smart constructors. The one statement of each local rule; the chain
-    /// rule multiplies these by the child's derivative. Reductions and leaves
-    /// have none (see `localPartials`).
-    static func localFactors(of node: Expr, _ i: Int, in c: ExprContext) -> [Expr] {
+    /// Appends ∂node/∂(child i) to `factors` as the factors of a product
+    /// (none: 1), built with the smart constructors. The one statement of
+    /// each local rule; the chain rule multiplies these by the child's
+    /// derivative. Reductions and leaves have none (see `localPartials`).
+    @inline(__always)
+    static func appendLocalFactors(of node: Expr, _ i: Int, to factors: inout [Expr], in c: ExprContext) {
         switch node.kind {
         case .number, .symbol, .constant, .data:
             preconditionFailure("a leaf has no children")
         case .add:
-            return []                                             // ∂(Σ uⱼ)/∂uᵢ = 1
+            break                                                 // ∂(Σ uⱼ)/∂uᵢ = 1
         case .mul(let fs):
-            var others = fs                                       // ∂(Π uⱼ)/∂uᵢ = Π_{j≠i} uⱼ
-            others.remove(at: i)
-            return others
+            for j in fs.indices where j != i { factors.append(fs[j]) }   // ∂(Π uⱼ)/∂uᵢ = Π_{j≠i} uⱼ
         case .pow(let b, let ex):
-            return i == 0 ? [ex, c.pow(b, c.sub(ex, c.one))]      // ∂b^u/∂b = u·b^(u−1)
-                          : [node, c.call(.ln, [b])]              // ∂b^u/∂u = b^u·ln(b)
+            if i == 0 {                                           // ∂b^u/∂b = u·b^(u−1)
+                factors.append(ex); factors.append(c.pow(b, c.sub(ex, c.one)))
+            } else {                                              // ∂b^u/∂u = b^u·ln(b)
+                factors.append(node); factors.append(c.call(.ln, [b]))
+            }
         case .call(let f, let args):
-            return [f.partial(i, args, c)]                        // ∂f(u)/∂uᵢ = ∂ᵢf(u)
+            factors.append(f.partial(i, args, c))                 // ∂f(u)/∂uᵢ = ∂ᵢf(u)
         }
     }
 
@@ -129,7 +131,11 @@ public final class Differentiator {
     /// (their derivative is the reduction of the child's derivative).
     public static func localPartials(of node: Expr, in c: ExprContext) -> [Expr] {
         if case .call(let f, _) = node.kind, f.isReduction { return [] }
-        return node.children.indices.map { c.mul(localFactors(of: node, $0, in: c)) }
+        return node.children.indices.map { i in
+            var factors: [Expr] = []
+            appendLocalFactors(of: node, i, to: &factors, in: c)
+            return c.mul(factors)
+        }
     }
 
     /// `localPartials(of:in:)` in this differentiator's context.
@@ -137,7 +143,9 @@ public final class Differentiator {
 
     /// ∂node/∂(child i) · d child: one term of the chain rule.
     @inline(__always) func term(_ node: Expr, _ i: Int, _ child: Expr) -> Expr {
-        var factors = Differentiator.localFactors(of: node, i, in: c)
+        var factors: [Expr] = []
+        factors.reserveCapacity(3)
+        Differentiator.appendLocalFactors(of: node, i, to: &factors, in: c)
         factors.append(derivative(child))
         return c.mul(factors)
     }
@@ -193,35 +201,31 @@ public final class Differentiator {
     }
 
     /// The chain rule through a chain of one-argument calls f(g(h(…u))), each
-    /// link not yet differentiated: the product of every link's local factors
+    /// link not yet differentiated: the product of every link's local factor
     /// and du, built at once. The same terms the rule gives level by level;
     /// nil when e's argument is not such a link (then the rule applies as is).
     /// With recording on, each inner link's step is recorded with its result,
     /// the product of the factors from that link down (built only for the
     /// record; the memo and the returned result are the same as without).
     func chain(_ e: Expr) -> Expr? {
-        var links: [Expr] = [e]
-        var node = e
-        while case .call(_, let a) = node.kind, case .call(let g, let inner) = a[0].kind, inner.count == 1, !g.isReduction,
-              a[0].contains(variable), memo[a[0]] == nil {
-            node = a[0]
-            links.append(node)
+        @inline(__always) func isLink(_ u: Expr) -> Bool {
+            guard case .call(let g, let inner) = u.kind, inner.count == 1, !g.isReduction else { return false }
+            return u.contains(variable) && memo[u] == nil
         }
-        if links.count == 1 { return nil }
+        guard case .call(_, let args) = e.kind, isLink(args[0]) else { return nil }
         var factors: [Expr] = []
-        var linkStart: [Int] = []
-        for link in links {
-            linkStart.append(factors.count)
-            factors += Differentiator.localFactors(of: link, 0, in: c)
+        Differentiator.appendLocalFactors(of: e, 0, to: &factors, in: c)
+        var links: [Expr] = []                    // the inner links, kept only when recording
+        var node = args[0]
+        while case .call(_, let a) = node.kind {
+            if recording { links.append(node) }
+            Differentiator.appendLocalFactors(of: node, 0, to: &factors, in: c)   // one factor per call
+            if isLink(a[0]) { node = a[0] } else { factors.append(derivative(a[0])); break }
         }
-        guard case .call(_, let a) = node.kind else { return nil }
-        factors.append(derivative(a[0]))
-        if recording {
-            for k in stride(from: links.count - 1, through: 1, by: -1) {
-                guard case .call(let h, let a) = links[k].kind else { continue }
-                let rule: DerivativeRule = a[0] === variable ? .builtinDirect(h) : .chain(outer: h, inner: a)
-                record(links[k], rule, c.mul(Array(factors[linkStart[k]...])))
-            }
+        for k in stride(from: links.count, through: 1, by: -1) {
+            guard case .call(let h, let a) = links[k - 1].kind else { continue }
+            let rule: DerivativeRule = a[0] === variable ? .builtinDirect(h) : .chain(outer: h, inner: a)
+            record(links[k - 1], rule, c.mul(Array(factors[k...])))
         }
         return c.mul(factors)
     }
