@@ -76,9 +76,8 @@ public final class Differentiator {
         if !e.contains(variable) { return c.zero }
         let key = e
         if let d = memo[key] { return d }
-        let (d, rule) = compute(e)
+        let d = compute(e)
         memo[key] = d
-        if recording { record(e, rule, d) }
         return d
     }
 
@@ -88,6 +87,13 @@ public final class Differentiator {
     func record(_ e: Expr, _ rule: DerivativeRule, _ d: Expr) {
         let parts = e.children.compactMap { steps[$0] }
         steps[e] = DerivationStep(expression: e, rule: rule, result: d, parts: parts)
+    }
+
+    /// `d`, the derivative of `e` by `rule`; the rule is built and recorded
+    /// only when recording (after e's parts, which `d` has already derived).
+    @inline(__always) func derived(_ e: Expr, _ d: Expr, by rule: @autoclosure () -> DerivativeRule) -> Expr {
+        if recording { record(e, rule(), d) }
+        return d
     }
 
     // MARK: local rules
@@ -152,12 +158,12 @@ public final class Differentiator {
 
     // MARK: the chain rule
 
-    func compute(_ e: Expr) -> (Expr, DerivativeRule) {
+    func compute(_ e: Expr) -> Expr {
         switch e.kind {
         case .number, .constant, .data:
-            return (c.zero, .constant)
+            return derived(e, c.zero, by: .constant)
         case .symbol:
-            return (e === variable ? c.one : c.zero, .variable)
+            return derived(e, e === variable ? c.one : c.zero, by: .variable)
         case .add(let terms):
             // only the terms that hold the variable (∂/∂x₇ of a 2,000-term sum
             // touches 4); each term's local partial is 1, so its term is its derivative
@@ -167,7 +173,7 @@ public final class Differentiator {
             } else {
                 for t in terms where t.contains(variable) { parts.append(derivative(t)) }
             }
-            return (parts.isEmpty ? c.zero : c.add(parts), .sum)
+            return derived(e, parts.isEmpty ? c.zero : c.add(parts), by: .sum)
         case .mul(let fs):
             // each term is the product of the other factors (the local partial)
             // times dfᵢ, built by replacing fᵢ in the canonical product
@@ -177,26 +183,26 @@ public final class Differentiator {
             for i in dependent {
                 terms.append(c.replacingFactor(fs, i, with: derivative(fs[i]), bases: bases))
             }
-            return (c.add(terms), dependent.count == 1 ? .constantMultiple : .product)
+            return derived(e, c.add(terms), by: dependent.count == 1 ? .constantMultiple : .product)
         case .pow(let b, let ex):
             let bDep = b.contains(variable), eDep = ex.contains(variable)
-            if !eDep { return (term(e, 0, b), .powerConstantExponent(base: b, exponent: ex)) }
-            if !bDep { return (term(e, 1, ex), .exponential(base: b, exponent: ex)) }
+            if !eDep { return derived(e, term(e, 0, b), by: .powerConstantExponent(base: b, exponent: ex)) }
+            if !bDep { return derived(e, term(e, 1, ex), by: .exponential(base: b, exponent: ex)) }
             // both partials, with b^u taken out (b^(u−1) = b^u·b⁻¹):
             // b^u·(du·ln b + u·db·b⁻¹), the form these results have always had
             let inner = c.add([c.mul([derivative(ex), c.call(.ln, [b])]),
                                c.mul([ex, derivative(b), c.pow(b, c.minusOne)])])
-            return (c.mul([e, inner]), .generalPower(base: b, exponent: ex))
+            return derived(e, c.mul([e, inner]), by: .generalPower(base: b, exponent: ex))
         case .call(let f, let args):
             if f.isReduction {
-                if f == .len { return (c.zero, .reduction(f, argument: args[0])) }
-                return (c.call(f, [derivative(args[0])]), .reduction(f, argument: args[0]))
+                if f == .len { return derived(e, c.zero, by: .reduction(f, argument: args[0])) }
+                return derived(e, c.call(f, [derivative(args[0])]), by: .reduction(f, argument: args[0]))
             }
-            if args.count == 1 && args[0] === variable { return (term(e, 0, args[0]), .builtinDirect(f)) }
-            if args.count == 1, let d = chain(e) { return (d, .chain(outer: f, inner: args)) }
+            if args.count == 1 && args[0] === variable { return derived(e, term(e, 0, args[0]), by: .builtinDirect(f)) }
+            if args.count == 1, let d = chain(e) { return derived(e, d, by: .chain(outer: f, inner: args)) }
             var terms: [Expr] = []
             for (i, a) in args.enumerated() where a.contains(variable) { terms.append(term(e, i, a)) }
-            return (c.add(terms), .chain(outer: f, inner: args))
+            return derived(e, c.add(terms), by: .chain(outer: f, inner: args))
         }
     }
 
