@@ -45,14 +45,34 @@ public struct TraceRow: Sendable {
     public let gradientNorm: Double
 }
 
+/// Why a run was judged to diverge, with the numbers the test compared.
+public enum Divergence: Sendable, Equatable {
+    /// A coordinate of θ passed ±1e150 (or stopped being a number).
+    case pointUnbounded
+    /// |∇f| passed its bound, 1e10 · max(1, |∇f| at the start): `from` is
+    /// |∇f| at the start, `to` the norm that passed the bound.
+    case gradientGrew(from: Double, to: Double)
+    /// f passed its bound, 1e12 · max(1, |f| at the start), in the direction
+    /// being optimized (up when minimizing): `to` is the value of f reached.
+    case valueGrew(to: Double)
+}
+
 public enum StopReason: Sendable, Equatable {
     case converged
     case stepLimit
-    /// θ or f stopped being finite, or f grew without bound, at `step`.
-    case diverged(String)
+    /// θ or ∇f left every bound, or f grew without bound (at `MinimizeRun.failedAt`).
+    case diverged(Divergence)
     /// f or its gradient could not be evaluated (found by the caller from a NaN).
     case notFinite
     case interrupted
+
+    /// A failure: the run records where (`failedAt`) and the last good point.
+    var isFailure: Bool {
+        switch self {
+        case .diverged, .notFinite: return true
+        case .converged, .stepLimit, .interrupted: return false
+        }
+    }
 }
 
 public struct MinimizeRun: Sendable {
@@ -103,152 +123,234 @@ public struct Minimizer {
     /// is updated in place; all state is in buffers allocated once, so a step
     /// costs one pass over the gradient tape plus the update.
     func run(_ tape: UnsafeBufferPointer<CompiledProgram.Run>, from start: [Double], _ o: MinimizeOptions) -> MinimizeRun {
-        let n = start.count
         let t0 = Minimizer.now()
-        let regs = UnsafeMutablePointer<Double>.allocate(capacity: gradient.registerCount)
-        let fRegs = UnsafeMutablePointer<Double>.allocate(capacity: function.registerCount)
-        let gOut = UnsafeMutablePointer<Int>.allocate(capacity: max(n, 1))
-        let v = UnsafeMutablePointer<Double>.allocate(capacity: max(n, 1))
-        let s = UnsafeMutablePointer<Double>.allocate(capacity: max(n, 1))
-        let lastGoodBuf = UnsafeMutablePointer<Double>.allocate(capacity: max(n, 1))
-        defer { regs.deallocate(); fRegs.deallocate(); gOut.deallocate(); v.deallocate(); s.deallocate(); lastGoodBuf.deallocate() }
-        gradient.makeRegisters().withUnsafeBufferPointer { regs.initialize(from: $0.baseAddress!, count: $0.count) }
-        function.makeRegisters().withUnsafeBufferPointer { fRegs.initialize(from: $0.baseAddress!, count: $0.count) }
-        for i in 0..<n {
-            gOut[i] = gradient.outputs[i]
-            regs[i] = start[i]
-            lastGoodBuf[i] = start[i]
-            v[i] = 0; s[i] = 0
-        }
-        let fOut = function.outputs[0]
-        // θ can be updated in place, reading ∇f straight from the tape's
-        // outputs, when no output is itself a parameter's register
-        let inPlace = (0..<n).allSatisfy { gOut[$0] >= n }
+        let w = Workspace(function: function, gradient: gradient, start: start)
+        defer { w.deallocate() }
         let sign: Double = o.maximize ? -1 : 1          // maximize = minimize −f
         var trace: [TraceRow] = [], values: [Double] = [], path: [[Double]] = []
         var lastProgress = t0
         let pathStride = max(1, o.steps / 4000)
+        func finish(_ reason: StopReason, _ step: Int) -> MinimizeRun {
+            let f = w.evalF()
+            let norm = w.gradientNorm(tape)
+            let failed = reason.isFailure
+            return MinimizeRun(reason: reason, steps: step, point: w.theta(), value: f, gradient: w.gradientValues(),
+                               gradientNorm: norm, seconds: Minimizer.now() - t0, trace: trace, values: values,
+                               path: path, failedAt: failed ? step : nil, lastGood: failed ? w.lastGoodPoint() : nil)
+        }
+
+        let f0 = w.evalF() * sign
+        let g0 = w.gradientNorm(tape)
+        let limits = Limits(f0: f0, g0: g0, tol: o.tol, n: w.n)
+        var step = 0
+        var b1t = 1.0, b2t = 1.0                        // β₁ᵗ, β₂ᵗ for adam
+        let eta = o.rate * sign, tol = o.tol, steps = o.steps
+        let watch = o.record || o.every != nil
+        let scalar = gradient.isScalar
+        let fast = o.method == .gd && w.inPlace && !watch
+        while true {
+            if fast && step & (Minimizer.checkEvery - 1) != 0 && step < steps {
+                let thetaLeft: Bool
+                (step, thetaLeft) = Minimizer.descend(tape, scalar: scalar, w.regs, w.gOut, w.n, eta: eta, gHigh: limits.gHigh,
+                                                       tolLow: limits.tolLow, from: step,
+                                                       to: Swift.min(steps, (step | (Minimizer.checkEvery - 1)) + 1))
+                if thetaLeft { return finish(.diverged(.pointUnbounded), step) }
+            }
+            if scalar { CompiledProgram.executeScalar(tape, w.regs) } else { CompiledProgram.execute(tape, w.regs) }
+            let norm2 = w.squaredGradientNorm()
+            let clear = norm2 < limits.gHigh && norm2 > limits.tolLow
+            var norm = 0.0
+            if !clear {
+                norm = norm2.squareRoot()
+                if !norm.isFinite { return finish(.notFinite, step) }
+                if norm > limits.gBound { return finish(.diverged(.gradientGrew(from: g0, to: norm)), step) }
+            }
+            if watch {
+                norm = norm2.squareRoot()
+                if o.record {
+                    values.append(w.evalF())
+                    if step % pathStride == 0 { path.append(w.theta()) }
+                }
+                if let k = o.every, step % k == 0 {
+                    trace.append(TraceRow(step: step, point: w.theta(), value: w.evalF(), gradientNorm: norm))
+                }
+            }
+            if !clear && tol > 0 && norm <= tol { return finish(.converged, step) }
+            if step >= steps { return finish(.stepLimit, step) }
+            if step & (Minimizer.checkEvery - 1) == 0,
+               let stop = check(w, step: step, sign: sign, limits: limits, norm2: norm2, lastProgress: &lastProgress) {
+                return finish(stop, step)
+            }
+            // the update; the gradient outputs are read before any input register changes
+            let largest: Double
+            switch o.method {
+            case .gd: largest = Minimizer.gdUpdate(w, eta: eta)
+            case .momentum: largest = Minimizer.momentumUpdate(w, eta: eta, beta: o.beta)
+            case .nesterov: largest = Minimizer.nesterovUpdate(w, eta: eta, beta: o.beta)
+            case .adam: largest = Minimizer.adamUpdate(w, rate: o.rate, sign: sign, b1t: &b1t, b2t: &b2t)
+            }
+            step += 1
+            if !(largest <= 1e150) { return finish(.diverged(.pointUnbounded), step) }
+        }
+    }
+
+    /// The checks made every `checkEvery` steps: f finite and within its
+    /// bound (then θ is the last good point), the interrupt flag, and progress
+    /// about every 0.1 s. Returns why to stop, or nil.
+    @inline(__always)
+    func check(_ w: Workspace, step: Int, sign: Double, limits: Limits, norm2: Double, lastProgress: inout Double) -> StopReason? {
+        let f = w.evalF() * sign
+        if !f.isFinite { return .notFinite }
+        if f > limits.bound { return .diverged(.valueGrew(to: f * sign)) }
+        w.saveLastGood()
+        if let interrupt, interrupt.isSet { return .interrupted }
+        if let progress, step & 4095 == 0 {
+            let now = Minimizer.now()
+            if now - lastProgress > 0.1 { progress(step, f * sign, norm2.squareRoot()); lastProgress = now }
+        }
+        return nil
+    }
+
+    /// The bounds a run is checked against, fixed from the start point.
+    struct Limits {
+        /// f (in the minimized sense) above this has diverged.
+        let bound: Double
+        /// |∇f| above this has diverged.
+        let gBound: Double
+        /// |∇f|² strictly inside (tolLow, gHigh) means tol < |∇f| ≤ gBound without
+        /// taking the square root (the margins cover its rounding, and summing
+        /// the squares in another order); anywhere near either bound, or NaN,
+        /// the exact tests decide.
+        let gHigh: Double, tolLow: Double
+
+        init(f0: Double, g0: Double, tol: Double, n: Int) {
+            bound = Swift.max(1e12, Swift.abs(f0) * 1e12)
+            gBound = Swift.max(1e10, g0 * 1e10)
+            let margin = 1e-12 + Double(n) * 1e-15
+            gHigh = gBound < 1e150 ? gBound * gBound * (1 - margin) : 0
+            tolLow = tol <= 0 ? -1 : (tol >= 1e-150 && tol < 1e150 ? tol * tol * (1 + margin) : Double.infinity)
+        }
+    }
+
+    /// The buffers of one run, allocated once: the gradient tape's registers
+    /// (θ is its first n), the function tape's, where ∇f's outputs live, the
+    /// methods' state v and s, and the last good θ.
+    struct Workspace {
+        let n: Int
+        let function: CompiledProgram
+        let regs, fRegs, v, s, lastGood: UnsafeMutablePointer<Double>
+        let gOut: UnsafeMutablePointer<Int>
+        let fOut: Int
+        /// θ can be updated in place, reading ∇f straight from the tape's
+        /// outputs, when no output is itself a parameter's register.
+        let inPlace: Bool
+
+        init(function: CompiledProgram, gradient: CompiledProgram, start: [Double]) {
+            n = start.count
+            self.function = function
+            regs = .allocate(capacity: gradient.registerCount)
+            fRegs = .allocate(capacity: function.registerCount)
+            gOut = .allocate(capacity: max(n, 1))
+            v = .allocate(capacity: max(n, 1))
+            s = .allocate(capacity: max(n, 1))
+            lastGood = .allocate(capacity: max(n, 1))
+            gradient.makeRegisters().withUnsafeBufferPointer { [regs] in regs.initialize(from: $0.baseAddress!, count: $0.count) }
+            function.makeRegisters().withUnsafeBufferPointer { [fRegs] in fRegs.initialize(from: $0.baseAddress!, count: $0.count) }
+            for i in 0..<n {
+                gOut[i] = gradient.outputs[i]
+                regs[i] = start[i]
+                lastGood[i] = start[i]
+                v[i] = 0; s[i] = 0
+            }
+            fOut = function.outputs[0]
+            let outputs = gOut, count = n
+            inPlace = (0..<count).allSatisfy { outputs[$0] >= count }
+        }
+
+        func deallocate() {
+            regs.deallocate(); fRegs.deallocate(); gOut.deallocate(); v.deallocate(); s.deallocate(); lastGood.deallocate()
+        }
 
         func theta() -> [Double] { (0..<n).map { regs[$0] } }
+        func gradientValues() -> [Double] { (0..<n).map { regs[gOut[$0]] } }
+        func lastGoodPoint() -> [Double] { (0..<n).map { lastGood[$0] } }
+        func saveLastGood() { for i in 0..<n { lastGood[i] = regs[i] } }
+
+        /// f at the current θ.
         func evalF() -> Double {
             for i in 0..<n { fRegs[i] = regs[i] }
             function.run(fRegs)
             return fRegs[fOut]
         }
-        /// Runs the gradient tape at the current θ and returns |∇f|.
-        @inline(__always) func gradientNorm() -> Double {
-            CompiledProgram.execute(tape, regs)
+
+        /// |∇f|² from the gradient outputs as they stand.
+        @inline(__always) func squaredGradientNorm() -> Double {
             var norm2 = 0.0
             for i in 0..<n { let x = regs[gOut[i]]; norm2 += x * x }
-            return norm2.squareRoot()
-        }
-        func finish(_ reason: StopReason, _ step: Int, failedAt: Int? = nil, lastGood: Bool = false) -> MinimizeRun {
-            let f = evalF()
-            let norm = gradientNorm()
-            return MinimizeRun(reason: reason, steps: step, point: theta(), value: f, gradient: (0..<n).map { regs[gOut[$0]] },
-                               gradientNorm: norm, seconds: Minimizer.now() - t0, trace: trace, values: values,
-                               path: path, failedAt: failedAt, lastGood: lastGood ? (0..<n).map { lastGoodBuf[$0] } : nil)
+            return norm2
         }
 
-        let f0 = evalF() * sign
-        let bound = Swift.max(1e12, Swift.abs(f0) * 1e12)
-        let g0 = gradientNorm()
-        let gBound = Swift.max(1e10, g0 * 1e10)
-        var step = 0
-        let beta = o.beta, beta1 = 0.9, beta2 = 0.999, eps = 1e-8
-        var b1t = 1.0, b2t = 1.0
-        let eta = o.rate * sign, tol = o.tol, steps = o.steps
-        let watch = o.record || o.every != nil
-        // |∇f|² strictly inside (tolLow, gHigh) means tol < |∇f| ≤ gBound without
-        // taking the square root (the margins cover its rounding, and summing
-        // the squares in another order); anywhere near either bound, or NaN,
-        // the exact tests below decide
-        let margin = 1e-12 + Double(n) * 1e-15
-        let gHigh = gBound < 1e150 ? gBound * gBound * (1 - margin) : 0
-        let tolLow = tol <= 0 ? -1 : (tol >= 1e-150 && tol < 1e150 ? tol * tol * (1 + margin) : Double.infinity)
-        let scalar = gradient.isScalar
-        let fast = o.method == .gd && inPlace && !watch
-        while true {
-            if fast && step & (Minimizer.checkEvery - 1) != 0 && step < steps {
-                let thetaLeft: Bool
-                (step, thetaLeft) = Minimizer.descend(tape, scalar: scalar, regs, gOut, n, eta: eta, gHigh: gHigh, tolLow: tolLow,
-                                                       from: step, to: Swift.min(steps, (step | (Minimizer.checkEvery - 1)) + 1))
-                if thetaLeft { return finish(.diverged("θ left every bound"), step, failedAt: step, lastGood: true) }
-            }
-            if scalar { CompiledProgram.executeScalar(tape, regs) } else { CompiledProgram.execute(tape, regs) }
-            var norm2 = 0.0
-            for i in 0..<n { let x = regs[gOut[i]]; norm2 += x * x }
-            let clear = norm2 < gHigh && norm2 > tolLow
-            var norm = 0.0
-            if !clear {
-                norm = norm2.squareRoot()
-                if !norm.isFinite { return finish(.notFinite, step, failedAt: step, lastGood: true) }
-                if norm > gBound {
-                    return finish(.diverged("|∇f| grew from \(NumberFormat.format(g0, digits: 3)) to \(NumberFormat.format(norm, digits: 3))"),
-                                  step, failedAt: step, lastGood: true)
-                }
-            }
-            if watch {
-                norm = norm2.squareRoot()
-                if o.record {
-                    values.append(evalF())
-                    if step % pathStride == 0 { path.append(theta()) }
-                }
-                if let k = o.every, step % k == 0 {
-                    trace.append(TraceRow(step: step, point: theta(), value: evalF(), gradientNorm: norm))
-                }
-            }
-            if !clear && tol > 0 && norm <= tol { return finish(.converged, step) }
-            if step >= steps { return finish(.stepLimit, step) }
-            if step & (Minimizer.checkEvery - 1) == 0 {
-                let f = evalF() * sign
-                if !f.isFinite { return finish(.notFinite, step, failedAt: step, lastGood: true) }
-                if f > bound { return finish(.diverged("f grew past \(NumberFormat.format(f * sign, digits: 3))"), step, failedAt: step, lastGood: true) }
-                for i in 0..<n { lastGoodBuf[i] = regs[i] }
-                if let interrupt, interrupt.isSet { return finish(.interrupted, step) }
-                if let progress, step & 4095 == 0 {
-                    let now = Minimizer.now()
-                    if now - lastProgress > 0.1 { progress(step, f * sign, norm2.squareRoot()); lastProgress = now }
-                }
-            }
-            // the update; the gradient outputs are read before any input register changes
-            var largest = 0.0
-            switch o.method {
-            case .gd:
-                if inPlace {
-                    for i in 0..<n {
-                        let t = regs[i] - eta * regs[gOut[i]]
-                        regs[i] = t
-                        largest = Swift.max(largest, Swift.abs(t))
-                    }
-                } else {
-                    for i in 0..<n { v[i] = regs[gOut[i]] }
-                    for i in 0..<n { regs[i] -= eta * v[i]; largest = Swift.max(largest, Swift.abs(regs[i])) }
-                }
-            case .momentum:
-                for i in 0..<n { v[i] = beta * v[i] + regs[gOut[i]] }
-                for i in 0..<n { regs[i] -= eta * v[i]; largest = Swift.max(largest, Swift.abs(regs[i])) }
-            case .nesterov:
-                for i in 0..<n { s[i] = regs[gOut[i]]; v[i] = beta * v[i] + s[i] }
-                for i in 0..<n { regs[i] -= eta * (s[i] + beta * v[i]); largest = Swift.max(largest, Swift.abs(regs[i])) }
-            case .adam:
-                b1t *= beta1; b2t *= beta2
-                let c1 = 1 / (1 - b1t), c2 = 1 / (1 - b2t)
-                for i in 0..<n {
-                    let g = regs[gOut[i]] * sign
-                    v[i] = beta1 * v[i] + (1 - beta1) * g
-                    s[i] = beta2 * s[i] + (1 - beta2) * g * g
-                }
-                for i in 0..<n {
-                    regs[i] -= o.rate * (v[i] * c1) / ((s[i] * c2).squareRoot() + eps)
-                    largest = Swift.max(largest, Swift.abs(regs[i]))
-                }
-            }
-            step += 1
-            if !(largest <= 1e150) {
-                return finish(.diverged("θ left every bound"), step, failedAt: step, lastGood: true)
-            }
+        /// Runs the gradient tape at the current θ and returns |∇f|.
+        func gradientNorm(_ tape: UnsafeBufferPointer<CompiledProgram.Run>) -> Double {
+            CompiledProgram.execute(tape, regs)
+            return squaredGradientNorm().squareRoot()
         }
+    }
+
+    // MARK: the update rules; each returns the largest |θᵢ| after the update
+
+    /// gd: θ ← θ − η·g
+    @inline(__always) static func gdUpdate(_ w: Workspace, eta: Double) -> Double {
+        let regs = w.regs, gOut = w.gOut, v = w.v
+        var largest = 0.0
+        if w.inPlace {
+            for i in 0..<w.n {
+                let t = regs[i] - eta * regs[gOut[i]]
+                regs[i] = t
+                largest = Swift.max(largest, Swift.abs(t))
+            }
+        } else {
+            for i in 0..<w.n { v[i] = regs[gOut[i]] }
+            for i in 0..<w.n { regs[i] -= eta * v[i]; largest = Swift.max(largest, Swift.abs(regs[i])) }
+        }
+        return largest
+    }
+
+    /// momentum: v ← β·v + g;  θ ← θ − η·v
+    @inline(__always) static func momentumUpdate(_ w: Workspace, eta: Double, beta: Double) -> Double {
+        let regs = w.regs, gOut = w.gOut, v = w.v
+        var largest = 0.0
+        for i in 0..<w.n { v[i] = beta * v[i] + regs[gOut[i]] }
+        for i in 0..<w.n { regs[i] -= eta * v[i]; largest = Swift.max(largest, Swift.abs(regs[i])) }
+        return largest
+    }
+
+    /// nesterov: v ← β·v + g;  θ ← θ − η·(g + β·v)   (s holds g)
+    @inline(__always) static func nesterovUpdate(_ w: Workspace, eta: Double, beta: Double) -> Double {
+        let regs = w.regs, gOut = w.gOut, v = w.v, s = w.s
+        var largest = 0.0
+        for i in 0..<w.n { s[i] = regs[gOut[i]]; v[i] = beta * v[i] + s[i] }
+        for i in 0..<w.n { regs[i] -= eta * (s[i] + beta * v[i]); largest = Swift.max(largest, Swift.abs(regs[i])) }
+        return largest
+    }
+
+    /// adam: m ← β₁m + (1−β₁)g;  s ← β₂s + (1−β₂)g²;  θ ← θ − η·m̂/(√ŝ + ε)   (v holds m)
+    @inline(__always) static func adamUpdate(_ w: Workspace, rate: Double, sign: Double, b1t: inout Double, b2t: inout Double) -> Double {
+        let regs = w.regs, gOut = w.gOut, v = w.v, s = w.s
+        let beta1 = 0.9, beta2 = 0.999, eps = 1e-8
+        b1t *= beta1; b2t *= beta2
+        let c1 = 1 / (1 - b1t), c2 = 1 / (1 - b2t)
+        for i in 0..<w.n {
+            let g = regs[gOut[i]] * sign
+            v[i] = beta1 * v[i] + (1 - beta1) * g
+            s[i] = beta2 * s[i] + (1 - beta2) * g * g
+        }
+        var largest = 0.0
+        for i in 0..<w.n {
+            regs[i] -= rate * (v[i] * c1) / ((s[i] * c2).squareRoot() + eps)
+            largest = Swift.max(largest, Swift.abs(regs[i]))
+        }
+        return largest
     }
 }
 
@@ -299,53 +401,5 @@ extension Minimizer {
             if !(Swift.max(Swift.max(m0, m1), Swift.max(m2, m3)) <= 1e150) { return (step, true) }
         }
         return (step, false)
-    }
-}
-
-/// Eigenvalues of a small symmetric matrix (cyclic Jacobi), ascending.
-public func symmetricEigenvalues(_ m: [[Double]]) -> [Double] {
-    let n = m.count
-    if n == 0 { return [] }
-    var a = m
-    for _ in 0..<100 {
-        var off = 0.0
-        for i in 0..<n { for j in 0..<n where i != j { off += a[i][j] * a[i][j] } }
-        if off < 1e-22 * Swift.max(1, a.indices.reduce(0) { $0 + a[$1][$1] * a[$1][$1] }) { break }
-        for p in 0..<n {
-            for q in (p + 1)..<n where a[p][q] != 0 {
-                let theta = (a[q][q] - a[p][p]) / (2 * a[p][q])
-                let t = (theta >= 0 ? 1.0 : -1.0) / (Swift.abs(theta) + (theta * theta + 1).squareRoot())
-                let c = 1 / (t * t + 1).squareRoot(), s = t * c
-                for k in 0..<n {
-                    let akp = a[k][p], akq = a[k][q]
-                    a[k][p] = c * akp - s * akq
-                    a[k][q] = s * akp + c * akq
-                }
-                for k in 0..<n {
-                    let apk = a[p][k], aqk = a[q][k]
-                    a[p][k] = c * apk - s * aqk
-                    a[q][k] = s * apk + c * aqk
-                }
-            }
-        }
-    }
-    return (0..<n).map { a[$0][$0] }.sorted()
-}
-
-/// Deterministic random numbers (SplitMix64): the same stream on every run and
-/// toolchain. Multi-start draws its points from it; the tests generate inputs with it.
-public struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [lo, hi).
-    public mutating func uniform(_ lo: Double, _ hi: Double) -> Double {
-        lo + (hi - lo) * Double(next() >> 11) * (1.0 / 9007199254740992.0)
     }
 }

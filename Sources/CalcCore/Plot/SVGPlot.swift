@@ -154,10 +154,27 @@ public struct SVGPlot: Sendable {
         let yAxis = PlotAxis.fitting(p.ys, log: false)
         let scale = ValueScale(values: p.values.flatMap { $0 }, shading: p.shading)
         let (frame, yTicks) = layout(W, H, yAxis: yAxis, title: p.title, xLabel: p.xLabel, yLabel: p.yLabel, right: 120)
+        var t = [[Double?]]()
+        for j in 0..<p.ys.count { t.append((0..<p.xs.count).map { i in scale.t(p.value(i, j)) }) }
 
         var svg = header(W, H, title: p.title)
+        svg += cells(p, t, xAxis: xAxis, yAxis: yAxis, frame: frame)
+        svg += isolines(p, t, xAxis: xAxis, yAxis: yAxis, frame: frame)
+        svg += axes(frame, xAxis: xAxis, xTicks: xAxis.ticksFitting(length: frame.x1 - frame.x0, perChar: Self.charWidth, gap: 16),
+                    yAxis: yAxis, yTicks: yTicks, grid: false)
+        svg += axisLabels(frame, W, H, xLabel: p.xLabel, yLabel: p.yLabel)
+        var legendY = frame.y1 - 4
+        let (descent, startEnd) = descentPath(p, xAxis: xAxis, yAxis: yAxis, frame: frame, legendY: legendY)
+        if !descent.isEmpty { svg += descent; legendY -= 40 }
+        svg += colorbar(p, scale, frame: frame, bottom: max(frame.y0 + 40, legendY - 10))
+        if !startEnd.isEmpty { svg += "<g class=\"legend\">\n" + startEnd + "</g>\n" }
+        return svg + "</svg>\n"
+    }
 
-        // cells: each grid point owns the rectangle halfway to its neighbours
+    /// The grid as cells: each grid point owns the rectangle halfway to its
+    /// neighbours, coloured by its shade `t` (grey where undefined); a run of
+    /// equal colours along a row is one rectangle.
+    func cells(_ p: ContourPlot, _ t: [[Double?]], xAxis: PlotAxis, yAxis: PlotAxis, frame: Frame) -> String {
         func edges(_ vs: [Double], _ axis: PlotAxis) -> [Double] {
             guard !vs.isEmpty else { return [] }
             var e = [vs[0]]
@@ -166,9 +183,7 @@ public struct SVGPlot: Sendable {
             return e.map { axis.unit($0) }
         }
         let xe = edges(p.xs, xAxis), ye = edges(p.ys, yAxis)
-        var t = [[Double?]]()
-        for j in 0..<p.ys.count { t.append((0..<p.xs.count).map { i in scale.t(p.value(i, j)) }) }
-        svg += "<g class=\"cells\" shape-rendering=\"crispEdges\">\n"
+        var svg = "<g class=\"cells\" shape-rendering=\"crispEdges\">\n"
         for j in 0..<p.ys.count {
             let yTop = c(frame.y(ye[j + 1])), yBottom = frame.y(ye[j])
             let h = c(yBottom - frame.y(ye[j + 1]))
@@ -183,42 +198,42 @@ public struct SVGPlot: Sendable {
                 i = k
             }
         }
-        svg += "</g>\n"
-        svg += isolines(p, t, xAxis: xAxis, yAxis: yAxis, frame: frame)
-        svg += axes(frame, xAxis: xAxis, xTicks: xAxis.ticksFitting(length: frame.x1 - frame.x0, perChar: Self.charWidth, gap: 16),
-                    yAxis: yAxis, yTicks: yTicks, grid: false)
-        svg += axisLabels(frame, W, H, xLabel: p.xLabel, yLabel: p.yLabel)
+        return svg + "</g>\n"
+    }
 
-        // the descent path
+    /// The descent path (clipped to the plot area), a dot per iterate up to
+    /// 300, and its start and end as circles; with the legend entries for
+    /// start and end, stacked up from `legendY`. Both empty without a path.
+    func descentPath(_ p: ContourPlot, xAxis: PlotAxis, yAxis: PlotAxis, frame: Frame, legendY: Double) -> (String, String) {
+        guard let path = p.path, !path.isEmpty else { return ("", "") }
         let pathColour = "#ff2d2d"
-        var legendY = frame.y1 - 4
-        var startEnd = ""
-        if let path = p.path, !path.isEmpty {
-            let pts: [(Double, Double)?] = path.map { q in q.0.isFinite && q.1.isFinite ? (xAxis.unit(q.0), yAxis.unit(q.1)) : nil }
-            let runs = Self.clippedRuns(pts)
-            svg += "<g class=\"descent\">\n"
-            svg += "<path class=\"descent-path\" id=\"descent-path\" fill=\"none\" stroke=\"\(pathColour)\" stroke-width=\"2\" stroke-linejoin=\"round\" d=\"\(pathData(runs, frame))\"/>\n"
-            if path.count <= 300 {
-                for q in pts {
-                    guard let q, Self.inside(q) else { continue }
-                    svg += "<circle class=\"iterate\" cx=\"\(c(frame.x(q.0)))\" cy=\"\(c(frame.y(q.1)))\" r=\"1.8\" fill=\"\(pathColour)\"/>\n"
-                }
+        let pts: [(Double, Double)?] = path.map { q in q.0.isFinite && q.1.isFinite ? (xAxis.unit(q.0), yAxis.unit(q.1)) : nil }
+        let runs = Self.clippedRuns(pts)
+        var svg = "<g class=\"descent\">\n", startEnd = ""
+        svg += "<path class=\"descent-path\" id=\"descent-path\" fill=\"none\" stroke=\"\(pathColour)\" stroke-width=\"2\" stroke-linejoin=\"round\" d=\"\(pathData(runs, frame))\"/>\n"
+        if path.count <= 300 {
+            for q in pts {
+                guard let q, Self.inside(q) else { continue }
+                svg += "<circle class=\"iterate\" cx=\"\(c(frame.x(q.0)))\" cy=\"\(c(frame.y(q.1)))\" r=\"1.8\" fill=\"\(pathColour)\"/>\n"
             }
-            if let s = pts.first ?? nil, Self.inside(s) {
-                svg += "<circle id=\"start\" class=\"start\" cx=\"\(c(frame.x(s.0)))\" cy=\"\(c(frame.y(s.1)))\" r=\"6\" fill=\"white\" stroke=\"black\" stroke-width=\"1.5\"/>\n"
-                startEnd += legendCircle(frame.x1 + 20, legendY - 18, fill: "white", label: "start")
-            }
-            if let e = pts.last ?? nil, Self.inside(e) {
-                svg += "<circle id=\"end\" class=\"end\" cx=\"\(c(frame.x(e.0)))\" cy=\"\(c(frame.y(e.1)))\" r=\"6\" fill=\"\(pathColour)\" stroke=\"black\" stroke-width=\"1.5\"/>\n"
-                startEnd += legendCircle(frame.x1 + 20, legendY, fill: pathColour, label: "end")
-            }
-            svg += "</g>\n"
-            legendY -= 40
         }
+        if let s = pts.first ?? nil, Self.inside(s) {
+            svg += "<circle id=\"start\" class=\"start\" cx=\"\(c(frame.x(s.0)))\" cy=\"\(c(frame.y(s.1)))\" r=\"6\" fill=\"white\" stroke=\"black\" stroke-width=\"1.5\"/>\n"
+            startEnd += legendCircle(frame.x1 + 20, legendY - 18, fill: "white", label: "start")
+        }
+        if let e = pts.last ?? nil, Self.inside(e) {
+            svg += "<circle id=\"end\" class=\"end\" cx=\"\(c(frame.x(e.0)))\" cy=\"\(c(frame.y(e.1)))\" r=\"6\" fill=\"\(pathColour)\" stroke=\"black\" stroke-width=\"1.5\"/>\n"
+            startEnd += legendCircle(frame.x1 + 20, legendY, fill: pathColour, label: "end")
+        }
+        return (svg + "</g>\n", startEnd)
+    }
 
-        // colour bar
-        svg += "<g class=\"colorbar\">\n"
-        let barX = frame.x1 + 14, barTop = frame.y0, barBottom = max(frame.y0 + 40, legendY - 10)
+    /// The colour bar right of the plot, from the top of the plot area down
+    /// to `bottom`: the ramp in 48 bands, a frame, the value ticks, and a
+    /// note when the scale is logarithmic.
+    func colorbar(_ p: ContourPlot, _ scale: ValueScale, frame: Frame, bottom barBottom: Double) -> String {
+        var svg = "<g class=\"colorbar\">\n"
+        let barX = frame.x1 + 14, barTop = frame.y0
         let steps = 48
         for s in 0..<steps {
             let y0 = barBottom - (barBottom - barTop) * Double(s + 1) / Double(steps)
@@ -236,9 +251,7 @@ public struct SVGPlot: Sendable {
         if scale.isLog {
             svg += "<text class=\"colorbar-note\" x=\"\(c(barX))\" y=\"\(c(barTop - 12))\" font-size=\"10\">log scale</text>\n"
         }
-        svg += "</g>\n"
-        if !startEnd.isEmpty { svg += "<g class=\"legend\">\n" + startEnd + "</g>\n" }
-        return svg + "</svg>\n"
+        return svg + "</g>\n"
     }
 
     // MARK: parts

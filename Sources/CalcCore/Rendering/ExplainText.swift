@@ -58,7 +58,7 @@ struct ExplainText {
         }
         explained.insert(key)
         var lines = ["\(pad)d/d\(x) \(e) = \(d)" + rule(step, x)]
-        if case .chain(let f) = step.rule, case .call = step.expression.kind {
+        if case .chain(let f, _) = step.rule {
             lines.append("\(pad)  " + words(.outer(f.ruleText)))
         }
         for part in step.parts {
@@ -73,22 +73,17 @@ struct ExplainText {
     func rule(_ step: DerivationStep, _ x: String) -> String {
         let name: ReportMessage
         switch step.rule {
-        case .chain(let f):
-            guard case .call(_, let args) = step.expression.kind else { return "   " + words(.chainRuleNamed(outer: f.name)) }
+        case .chain(let f, let args):
             name = .chainRule(outer: f.name, inner: args.map { text.print($0) }.joined(separator: ", "))
         case .builtinDirect(let f): name = .ruleOf(f.name)
-        case .powerConstantExponent:
-            if case .pow(let b, _) = step.expression.kind {
-                name = b.symbolName == x ? .powerRuleOfVariable : .powerRuleWithChain(inner: text.print(b))
-            } else {
-                name = .powerRule
-            }
+        case .powerConstantExponent(let b, _):
+            name = b.symbolName == x ? .powerRuleOfVariable : .powerRuleWithChain(inner: text.print(b))
         case .product: name = .productRule
         case .constantMultiple: name = .constantMultiple
         case .sum: name = .sumRule
         case .exponential: name = .exponentialRule
         case .generalPower: name = .generalPowerRule
-        case .reduction(let f): name = .linearity(f.name)
+        case .reduction(let f, _): name = .linearity(f.name)
         case .constant, .variable: return ""
         }
         return "   " + words(name)

@@ -68,7 +68,9 @@ struct MinimizeText {
     /// Why a run diverged, as a clause.
     func cause(_ why: DivergenceCause) -> String {
         switch why {
-        case .minimizer(let d): return MinimizeText.divergence(d, text)
+        case .minimizer(.pointUnbounded): return words(.pointUnbounded)
+        case .minimizer(.gradientGrew(let from, let to)): return words(.gradientGrew(from: text.short(from), to: text.short(to)))
+        case .minimizer(.valueGrew(let f)): return words(.valueGrew(text.short(f)))
         case .overflow: return words(.overflowed)
         }
     }

@@ -21,6 +21,9 @@ enum ReportMessage: Sendable, Equatable {
     case reachedBy(point: String)
     case saddleOrSlope
     case overflowed
+    case pointUnbounded
+    case gradientGrew(from: String, to: String)
+    case valueGrew(String)
 
     // MARK: minimize: the end point
     case at(point: String)
@@ -58,7 +61,6 @@ enum ReportMessage: Sendable, Equatable {
     case chainRule(outer: String, inner: String)
     case outer(String)
     case ruleOf(String)
-    case powerRule
     case powerRuleOfVariable
     case powerRuleWithChain(inner: String)
     case productRule
@@ -67,7 +69,6 @@ enum ReportMessage: Sendable, Equatable {
     case exponentialRule
     case generalPowerRule
     case linearity(String)
-    case chainRuleNamed(outer: String)
     case tooManyPieces(Int)
     case holdsList
     case forwardPass(values: String)
