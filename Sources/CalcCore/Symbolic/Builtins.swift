@@ -186,7 +186,8 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .max: return .success(a[0].isNaN || a[1].isNaN ? .nan : Swift.max(a[0], a[1]))
         case .floor: return .success(Glibc.floor(x))
         case .ceil: return .success(Glibc.ceil(x))
-        case .sum, .mean, .len: return .success(x)   // on a scalar: the scalar itself (len: 1)
+        case .sum, .mean: return .success(x)   // on a scalar: the scalar itself
+        case .len: return .success(1)          // a scalar is a list of one
         }
     }
 
