@@ -275,19 +275,9 @@ extension Interpreter {
         while let e = stack.popLast() {
             guard seen.insert(ObjectIdentifier(e)).inserted else { continue }
             stack.append(contentsOf: e.children)
-            guard case .call(let f, let args) = e.kind, !e.free.isEmpty, !e.hasData else { continue }
-            let kink: Bool
-            switch f {
-            case .abs, .relu, .sign, .step:
-                kink = (try? ev.evaluate(args[0]))?.scalar == 0
-            case .min, .max:
-                let a = (try? ev.evaluate(args[0]))?.scalar, b = (try? ev.evaluate(args[1]))?.scalar
-                kink = a != nil && a == b
-            case .floor, .ceil:
-                if let x = (try? ev.evaluate(args[0]))?.scalar { kink = x == x.rounded() } else { kink = false }
-            default: kink = false
-            }
-            if kink {
+            guard case .call(let f, let args) = e.kind, let kinkTest = f.kinkTest, !e.free.isEmpty, !e.hasData else { continue }
+            let values = args.compactMap { (try? ev.evaluate($0))?.scalar }
+            if values.count == args.count && kinkTest(values) {
                 let point = formatPoint(t.variables, start)
                 var r = scope.file.scalars.isEmpty ? SourceRange.none : SourceRange.none
                 if case .point(let p) = s { r = p.range }

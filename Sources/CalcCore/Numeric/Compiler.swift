@@ -124,7 +124,7 @@ public final class CompiledProgram: @unchecked Sendable {
             if k >= 3 { l = max(l, level[Int(ins.c)]); read[Int(ins.c)] = true }
             level[Int(ins.dst)] = l + 1
             written[Int(ins.dst)] = true
-            let fn = ins.op == .call1 || ins.op == .call2 ? UInt8(Builtin.allCases.firstIndex(of: ins.fn)!) : 0
+            let fn = ins.op == .call1 || ins.op == .call2 ? UInt8(ins.fn.ordinal) : 0
             keyed.append((l + 1, ins.op.rawValue, fn, ins.imm.bitPattern, ins.imm2.bitPattern, i))
         }
         keyed.sort { ($0.level, $0.op, $0.fn, $0.imm, $0.imm2, $0.index) < ($1.level, $1.op, $1.fn, $1.imm, $1.imm2, $1.index) }
@@ -228,8 +228,8 @@ public final class CompiledProgram: @unchecked Sendable {
             case .powReal: loop(n, d, a, sa) { Glibc.pow($0, imm) }
             case .pow: loop(n, d, a, sa, b, sb) { Glibc.pow($0, $1) }
             case .sqrt: loop(n, d, a, sa) { $0.squareRoot() }
-            case .call1: let fn = run.fn; loop(n, d, a, sa) { fn.fastValue($0) }
-            case .call2: let fn = run.fn; loop(n, d, a, sa, b, sb) { fn.fastValue($0, $1) }
+            case .call1: let fn = run.fn; loop(n, d, a, sa) { fn.value($0) }
+            case .call2: let fn = run.fn; loop(n, d, a, sa, b, sb) { fn.value($0, $1) }
             }
         }
     }
@@ -262,8 +262,8 @@ public final class CompiledProgram: @unchecked Sendable {
             case .powReal: r[d] = Glibc.pow(a, imm)
             case .pow: r[d] = Glibc.pow(a, r[Int(run.b)])
             case .sqrt: r[d] = a.squareRoot()
-            case .call1: r[d] = run.fn.fastValue(a)
-            case .call2: r[d] = run.fn.fastValue(a, r[Int(run.b)])
+            case .call1: r[d] = run.fn.value(a)
+            case .call2: r[d] = run.fn.value(a, r[Int(run.b)])
             }
         }
     }
@@ -293,47 +293,6 @@ public final class CompiledProgram: @unchecked Sendable {
             k >>= 1
         }
         return n < 0 ? 1 / result : result
-    }
-}
-
-extension Builtin {
-    /// Value without domain checks (NaN or ±inf outside the domain), for compiled code.
-    @inline(__always) func fastValue(_ x: Double, _ y: Double = 0) -> Double {
-        switch self {
-        case .sin: return Glibc.sin(x)
-        case .cos: return Glibc.cos(x)
-        case .tan: return Glibc.tan(x)
-        case .sec: return 1 / Glibc.cos(x)
-        case .csc: return 1 / Glibc.sin(x)
-        case .cot: return Glibc.cos(x) / Glibc.sin(x)
-        case .asin: return Glibc.asin(x)
-        case .acos: return Glibc.acos(x)
-        case .atan: return Glibc.atan(x)
-        case .atan2: return Glibc.atan2(x, y)
-        case .sinh: return Glibc.sinh(x)
-        case .cosh: return Glibc.cosh(x)
-        case .tanh: return Glibc.tanh(x)
-        case .asinh: return Glibc.asinh(x)
-        case .acosh: return Glibc.acosh(x)
-        case .atanh: return Glibc.atanh(x)
-        case .exp: return Glibc.exp(x)
-        case .ln: return x < 0 ? .nan : Glibc.log(x)
-        case .log2: return x < 0 ? .nan : Glibc.log2(x)
-        case .log10: return x < 0 ? .nan : Glibc.log10(x)
-        case .cbrt: return Glibc.cbrt(x)
-        case .abs: return Swift.abs(x)
-        case .sign: return x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? x : 0))
-        case .step: return x > 0 ? 1 : (x < 0 ? 0 : (x.isNaN ? x : 0.5))
-        case .sigmoid: return Builtin.sigmoid(x)
-        case .softplus: return Builtin.softplus(x)
-        case .relu: return x > 0 ? x : (x.isNaN ? x : 0)
-        case .min: return x.isNaN || y.isNaN ? .nan : Swift.min(x, y)
-        case .max: return x.isNaN || y.isNaN ? .nan : Swift.max(x, y)
-        case .floor: return Glibc.floor(x)
-        case .ceil: return Glibc.ceil(x)
-        case .sum, .mean: return x
-        case .len: return 1
-        }
     }
 }
 
@@ -445,12 +404,17 @@ public struct Compiler {
                 let arg = args[0]
                 let n = Self.dataLength(arg)
                 guard n >= 0 else { failure = CompileError(message: "lists of different lengths in one expression"); return e }
-                if f == .len { r = ctx.int(n); break }
-                var terms: [Expr] = []
-                terms.reserveCapacity(n)
-                for k in 0..<n { terms.append(element(go(arg), k)) }
-                let total = ctx.add(terms)
-                r = f == .mean ? ctx.mul([total, ctx.rational(1, max(n, 1))]) : total
+                func total() -> Expr {
+                    var terms: [Expr] = []
+                    terms.reserveCapacity(n)
+                    for k in 0..<n { terms.append(element(go(arg), k)) }
+                    return ctx.add(terms)
+                }
+                switch f.reduction! {
+                case .len: r = ctx.int(n)
+                case .sum: r = total()
+                case .mean: r = ctx.mul([total(), ctx.rational(1, max(n, 1))])
+                }
             case .add(let ts): r = ctx.add(ts.map(go))
             case .mul(let fs): r = ctx.mul(fs.map(go))
             case .pow(let b, let x): r = ctx.pow(go(b), go(x))
@@ -516,8 +480,12 @@ public struct Compiler {
             }
         case .pow(let b, let x): r = try compilePower(b, x)
         case .call(let f, let args):
-            if f.isReduction { r = f == .len ? constant(1) : try compile(args[0]) }
-            else if args.count == 1 { r = try emit(.call1, try compile(args[0]), fn: f) }
+            if let reduction = f.reduction {   // of a scalar (scalarize unrolled those of data)
+                switch reduction {
+                case .len: r = constant(1)
+                case .sum, .mean: r = try compile(args[0])
+                }
+            } else if args.count == 1 { r = try emit(.call1, try compile(args[0]), fn: f) }
             else { r = try emit(.call2, try compile(args[0]), try compile(args[1]), fn: f) }
         }
         memo[ObjectIdentifier(e)] = r

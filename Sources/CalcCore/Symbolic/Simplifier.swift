@@ -13,9 +13,9 @@
 //     cancels or merges terms (200*(y - x^2) stays factored);
 //   - (b^m)^e = b^(m·e) where that holds for real b, (b^(2k))^e = |b|^(2k·e)
 //     (sqrt(x^2) = |x|); e^x is exp(x);
-//   - calls: exp(ln u) = u, ln(exp u) = u, odd f(-u) = -f(u) and even
-//     f(-u) = f(u) (sin, cos, tanh, abs…), min(u, u) = u, sign/step/relu/
-//     floor/ceil of numbers, |exp u| = exp u.
+//   - calls: each built-in's parity and special values (Builtin.parity,
+//     Builtin.special: exp(ln u) = u, odd f(-u) = -f(u), min(u, u) = u, the
+//     piecewise functions of numbers, |exp u| = exp u).
 // Two-operand sums and products that cannot combine take a direct path (no
 // collection tables); `replacingFactor` builds a product-rule term from an
 // already canonical product. `expand` and `simplify` are in Rewriting.swift.
@@ -436,59 +436,16 @@ extension ExprContext {
     // MARK: calls
 
     public func call(_ f: Builtin, _ args: [Expr]) -> Expr {
-        let x = args[0]
         // symmetry: odd f(-u) = -f(u), even f(-u) = f(u), as SymPy does
-        if args.count == 1, let (c, rest) = Optional(splitCoefficient(x)), c.isNegative {
+        if args.count == 1, let (c, rest) = Optional(splitCoefficient(args[0])), c.isNegative {
             let u = rest.map { scaled(-c, $0) } ?? number(-c)
-            switch f {
-            case .sin, .tan, .cot, .csc, .sinh, .tanh, .asin, .atan, .asinh, .atanh, .cbrt, .sign:
-                return neg(call(f, [u]))
-            case .cos, .sec, .cosh, .abs:
-                return call(f, [u])
-            default: break
+            switch f.parity {
+            case .odd: return neg(call(f, [u]))
+            case .even: return call(f, [u])
+            case .neither: break
             }
         }
-        switch f {
-        case .exp:
-            if x.isZero { return one }
-            if case .call(.ln, let a) = x.kind { return a[0] }        // exp(ln u) = u where defined
-        case .ln:
-            if x.isOne { return zero }
-            if case .constant(.e) = x.kind { return one }
-            if case .call(.exp, let a) = x.kind { return a[0] }
-            if case .pow(let b, let e) = x.kind, case .constant(.e) = b.kind { return e }
-        case .sin, .tan, .sinh, .tanh, .asin, .atan, .asinh, .atanh:
-            if x.isZero { return zero }
-        case .cos, .cosh:
-            if x.isZero { return one }
-        case .abs:
-            if case .number(let n) = x.kind { return number(n.isNegative ? -n : n) }
-            if case .call(.abs, _) = x.kind { return x }
-            if case .call(let g, _) = x.kind, g == .exp || g == .sigmoid || g == .softplus { return x }
-        case .sign:
-            if case .number(let n) = x.kind, !n.double.isNaN { return int(n.isZero ? 0 : (n.isNegative ? -1 : 1)) }
-            if case .call(let g, _) = x.kind, g == .exp || g == .sigmoid || g == .softplus { return one }
-        case .step:
-            if case .number(let n) = x.kind, !n.double.isNaN { return n.isZero ? half : (n.isNegative ? zero : one) }
-            if case .call(let g, _) = x.kind, g == .exp || g == .sigmoid || g == .softplus { return one }
-        case .relu:
-            if case .number(let n) = x.kind, !n.double.isNaN { return n.isNegative ? zero : x }
-        case .floor, .ceil:
-            if case .number(let n) = x.kind, case .rational(let p, let q) = n {
-                var d = p / q                                             // truncates towards 0
-                if f == .floor && p < 0 && p % q != 0 { d -= 1 }
-                if f == .ceil && p > 0 && p % q != 0 { d += 1 }
-                return int(Int(d))
-            }
-        case .min, .max:
-            if args[0] === args[1] { return x }                           // min(u, u) = u
-        case .len:
-            if case .data(_, let v) = x.kind { return int(v.count) }
-            if !x.hasData { return one }
-        case .sum, .mean:
-            if !x.hasData { return f == .mean ? x : x }   // sum of a scalar is the scalar (len 1)
-        default: break
-        }
+        if let value = f.special(args, self) { return value }
         return intern(.call(f, args))
     }
 }
