@@ -17,7 +17,8 @@
 //     Builtin.special: exp(ln u) = u, odd f(-u) = -f(u), min(u, u) = u, the
 //     piecewise functions of numbers, |exp u| = exp u).
 // Two-operand sums and products that cannot combine take a direct path (no
-// collection tables); `replacingFactor` builds a product-rule term from an
+// collection tables); longer ones collect through KeyPositions (scan few,
+// index many); `replacingFactor` builds a product-rule term from an
 // already canonical product. `expand` and `simplify` are in Rewriting.swift.
 
 #if canImport(Glibc)
@@ -86,32 +87,21 @@ extension ExprContext {
         var constant = Number.zero
         // like terms by their non-numeric part, without building that part as a
         // node: small sums scan, large ones index by a hash of the factor ids
-        var keys: [TermKey] = []
+        var keys = KeyPositions<TermKey>(expected: terms.count)
         var originals: [Expr] = []
         var coefficients: [Number] = []
         var changed: [Bool] = []
-        var index: [TermKey: Int]? = nil
         func take(_ t: Expr) {
             switch t.kind {
             case .add(let inner): for u in inner { take(u) }
             case .number(let n): constant = constant + n
             default:
                 let (c, key) = TermKey.split(t)
-                var found: Int? = nil
-                if let idx = index { found = idx[key] } else {
-                    for k in keys.indices where keys[k] == key { found = k; break }
-                }
-                if let k = found {
+                if let k = keys.position(of: key) {
                     coefficients[k] = coefficients[k] + c
                     changed[k] = true
                 } else {
                     keys.append(key); originals.append(t); coefficients.append(c); changed.append(false)
-                    if index != nil { index![key] = keys.count - 1 }
-                    else if keys.count > 12 {
-                        var idx = [TermKey: Int](minimumCapacity: terms.count)
-                        for (k, key) in keys.enumerated() { idx[key] = k }
-                        index = idx
-                    }
                 }
             }
         }
@@ -119,11 +109,11 @@ extension ExprContext {
         constant = constant.integralExact
         var out: [Expr] = []
         out.reserveCapacity(keys.count + 1)
-        for k in keys.indices {
+        for k in 0..<keys.count {
             if !changed[k] { out.append(originals[k]); continue }
             let c = coefficients[k].integralExact
             if c.isZero { continue }
-            out.append(keys[k].scaled(c, self))
+            out.append(keys.keys[k].scaled(c, self))
         }
         // c·(a + b) next to other terms: distribute it if that cancels or merges
         // something — (x + 1) - 2·(x/2 - 1) is 3 — and otherwise keep it factored
@@ -174,10 +164,9 @@ extension ExprContext {
         if factors.count <= 8, let product = distinctProduct(factors) { return product }
         var coefficient = Number.one
         // powers of one base collect: small products scan, large ones index
-        var bases: [Expr] = []
+        var bases = KeyPositions<Expr>(expected: factors.count)
         var firsts: [Expr] = []          // the factor as given, when its base occurs once
         var exponents: [[Expr]] = []     // filled only when a base occurs more than once
-        var index: [Expr: Int]? = nil
         var sawZero = false
         @inline(__always) func split(_ f: Expr) -> (Expr, Expr) {
             if case .pow(let b, let e) = f.kind { return (b, e) }
@@ -191,21 +180,11 @@ extension ExprContext {
                 coefficient = coefficient * n
             default:
                 let base = ExprOrder.base(f)
-                var found: Int? = nil
-                if let idx = index { found = idx[base] } else {
-                    for k in bases.indices where bases[k] === base { found = k; break }
-                }
-                if let k = found {
+                if let k = bases.position(of: base) {
                     if exponents[k].isEmpty { exponents[k] = [split(firsts[k]).1] }
                     exponents[k].append(split(f).1)
                 } else {
                     bases.append(base); firsts.append(f); exponents.append([])
-                    if index != nil { index![base] = bases.count - 1 }
-                    else if bases.count > 12 {
-                        var idx = [Expr: Int](minimumCapacity: factors.count)
-                        for (k, b) in bases.enumerated() { idx[b] = k }
-                        index = idx
-                    }
                 }
             }
         }
@@ -214,8 +193,8 @@ extension ExprContext {
         if sawZero && coefficient.isZero && coefficient.isExact { return zero }
         var out: [Expr] = []
         out.reserveCapacity(bases.count)
-        for k in bases.indices {
-            let p = exponents[k].isEmpty ? firsts[k] : pow(bases[k], add(exponents[k]))
+        for k in 0..<bases.count {
+            let p = exponents[k].isEmpty ? firsts[k] : pow(bases.keys[k], add(exponents[k]))
             switch p.kind {
             case .number(let n): coefficient = coefficient * n
             case .mul(let inner):   // pow distributed, e.g. (2^(1/2))^2
@@ -466,6 +445,38 @@ extension Expr.Kind {
         case .number, .add: return false
         case .mul(let fs): if fs.count == 2, case .number = fs[0].kind, case .add = fs[1].kind { return false }; return true
         default: return true
+        }
+    }
+}
+
+/// The keys a collection loop has seen, and where: `add` collects like terms
+/// by TermKey, `mul` powers by their base. Few keys are scanned (no hashing,
+/// nothing allocated but the array); past `scanLimit` they are indexed by hash.
+struct KeyPositions<Key: Hashable> {
+    private(set) var keys: [Key] = []
+    private var index: [Key: Int]? = nil
+    /// How many keys there may be (the index's capacity when it is built).
+    let expected: Int
+    static var scanLimit: Int { 12 }
+
+    init(expected: Int) { self.expected = expected }
+
+    var count: Int { keys.count }
+
+    @inline(__always) func position(of key: Key) -> Int? {
+        if let index { return index[key] }
+        for k in keys.indices where keys[k] == key { return k }
+        return nil
+    }
+
+    /// Adds a key not seen before, at position `count - 1`.
+    @inline(__always) mutating func append(_ key: Key) {
+        keys.append(key)
+        if index != nil { index![key] = keys.count - 1 }
+        else if keys.count > Self.scanLimit {
+            var idx = [Key: Int](minimumCapacity: expected)
+            for (k, key) in keys.enumerated() { idx[key] = k }
+            index = idx
         }
     }
 }
