@@ -22,6 +22,18 @@ public struct EvaluationFailure: Error, Sendable {
     public let isDivisionByZero: Bool
     /// The subexpression where it happened, in plain form.
     public let expression: String
+
+    /// A built-in's domain issue, found in `expression`.
+    init(_ issue: Builtin.DomainIssue, in expression: String) {
+        self.init(message: issue.message, help: issue.help, isDivisionByZero: issue.isDivisionByZero, expression: expression)
+    }
+
+    init(message: String, help: String?, isDivisionByZero: Bool, expression: String) {
+        self.message = message
+        self.help = help
+        self.isDivisionByZero = isDivisionByZero
+        self.expression = expression
+    }
 }
 
 public struct Evaluator {
@@ -117,9 +129,7 @@ public struct Evaluator {
         func one(_ xs: [Double]) throws(EvaluationFailure) -> Double {
             switch f.evaluate(xs) {
             case .success(let d): return d
-            case .failure(let issue):
-                throw EvaluationFailure(message: issue.message, help: issue.help, isDivisionByZero: issue.isDivisionByZero,
-                                        expression: e.description)
+            case .failure(let issue): throw EvaluationFailure(issue, in: e.description)
             }
         }
         if args.count == 1 {

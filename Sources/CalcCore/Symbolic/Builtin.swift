@@ -123,13 +123,6 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
     /// Names as the user may type them (see `Callee`).
     public static var surfaceNames: [String] { Callee.names }
 
-    /// Looks up a name that means a built-in (`σ` is sigmoid; `sqrt` and `log`
-    /// are rewritten, so they are `Callee`s but not built-ins).
-    public static func named(_ s: String) -> Builtin? {
-        if case .builtin(let f)? = Callee.named(s) { return f }
-        return nil
-    }
-
     /// Other names the user may type for it.
     public var aliases: [String] {
         switch self {
