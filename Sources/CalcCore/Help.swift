@@ -1,6 +1,6 @@
 // Help — the text of `:help` and its topics. Examples follow the course
 // material calc accompanies (loss functions, gradients, the chain rule,
-// learning rates).
+// learning rates). The list of built-in functions comes from Builtin.swift.
 
 public enum Help {
     public static let topics = ["syntax", "functions", "derivatives", "minimize", "meta"]
@@ -43,20 +43,27 @@ public enum Help {
     Constants: pi (π), e, inf, nan. Every result is also `ans`.
     """
 
-    static let functions = """
-    Built-in functions
-      sin cos tan sec csc cot asin acos atan atan2(y, x)
-      sinh cosh tanh asinh acosh atanh
-      exp ln log(x) log(b, x) log2 log10 sqrt cbrt
-      abs sign step floor ceil min(a, b) max(a, b)
-      sigmoid (σ) softplus relu           activation functions
-      sum(xs) mean(xs) len(xs)            reduce a list
-      expand(e) simplify(e)               heavier symbolic rewrites
-    Outside its domain a function is an error, not nan: ln(-1), sqrt(-4), asin(2).
-    Example: a neuron's loss over data
-      xs = [1, 2, 3]; ys = [0, 0, 1]
-      L(w, b) = mean((sigmoid(w*xs + b) - ys)^2)
-    """
+    /// The function list is built from the built-ins' own help entries
+    /// (Builtin.help, Callee.help), so a new built-in is listed without an edit here.
+    static let functions: String = {
+        func line(_ text: String, _ note: String?) -> String {
+            guard let note else { return "  " + text }
+            return "  " + text + String(repeating: " ", count: Swift.max(1, 36 - text.count)) + note
+        }
+        let entries = Callee.all.map(\.help)
+        var lines = ["Built-in functions"]
+        for l in HelpEntry.Line.allCases {
+            let names = entries.filter { $0.line == l }.sorted { $0.place < $1.place }.map(\.text)
+            lines.append(line(names.joined(separator: " "), l.note))
+        }
+        lines.append(line("expand(e) simplify(e)", "heavier symbolic rewrites"))
+        return (lines + [
+            "Outside its domain a function is an error, not nan: ln(-1), sqrt(-4), asin(2).",
+            "Example: a neuron's loss over data",
+            "  xs = [1, 2, 3]; ys = [0, 0, 1]",
+            "  L(w, b) = mean((sigmoid(w*xs + b) - ys)^2)",
+        ]).joined(separator: "\n")
+    }()
 
     static let derivatives = """
     Derivatives (exact, simplified)

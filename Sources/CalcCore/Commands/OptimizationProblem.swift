@@ -195,19 +195,9 @@ final class OptimizationProblem {
         while let e = stack.popLast() {
             guard seen.insert(ObjectIdentifier(e)).inserted else { continue }
             stack.append(contentsOf: e.children)
-            guard case .call(let f, let args) = e.kind, !e.free.isEmpty, !e.hasData else { continue }
-            let kink: Bool
-            switch f {
-            case .abs, .relu, .sign, .step:
-                kink = (try? ev.evaluate(args[0]))?.scalar == 0
-            case .min, .max:
-                let a = (try? ev.evaluate(args[0]))?.scalar, b = (try? ev.evaluate(args[1]))?.scalar
-                kink = a != nil && a == b
-            case .floor, .ceil:
-                if let x = (try? ev.evaluate(args[0]))?.scalar { kink = x == x.rounded() } else { kink = false }
-            default: kink = false
-            }
-            if kink {
+            guard case .call(let f, let args) = e.kind, let kinkTest = f.kinkTest, !e.free.isEmpty, !e.hasData else { continue }
+            let values = args.compactMap { (try? ev.evaluate($0))?.scalar }
+            if values.count == args.count && kinkTest(values) {
                 let point = it.valueText.point(variables, start)
                 throw it.fail(.notDifferentiable, .notDifferentiableAtStart(target: label, point: point, piece: "\(e)"),
                               range, scope, help: .startAwayFromKink)

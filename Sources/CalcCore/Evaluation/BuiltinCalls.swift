@@ -39,12 +39,12 @@ extension Interpreter {
                             range, scope, help: "usage: `\(usage)`")
             }
         }
-        switch name {
-        case "sqrt":
-            try arity([1], "sqrt(x)")
+        let callee = Callee.named(name)!
+        try arity(callee.arities, callee.usage(as: name))
+        switch callee {
+        case .sqrt:
             return try arith(.pow, args[0], .number(.rational(1, 2)), range, scope)
-        case "log":
-            try arity([1, 2], "log(x) is ln(x); log(b, x) is the base-b logarithm")
+        case .log:
             if args.count == 1 { return try applyBuiltin(.ln, args, range, scope) }
             let lnx = try applyBuiltin(.ln, [args[1]], range, scope)
             let lnb = try applyBuiltin(.ln, [args[0]], range, scope)
@@ -52,10 +52,7 @@ extension Interpreter {
                 throw error(.domain, "log base 1 is undefined", argNodes[0].range, scope, help: "the base must be positive and not 1")
             }
             return try arith(.div, lnx, lnb, range, scope)
-        default:
-            let f = Builtin.named(name)!
-            let usage = f.arity == 2 ? "\(name)(a, b)" : "\(name)(x)"
-            try arity([f.arity], usage)
+        case .builtin(let f):
             return try applyBuiltin(f, args, range, scope)
         }
     }
@@ -87,7 +84,7 @@ extension Interpreter {
             }
         }
         if numbers.count == args.count {
-            if let exact = exactBuiltin(f, numbers) { return .number(exact) }
+            if let exact = f.exactValue(numbers) { return .number(exact) }
             switch f.evaluate(numbers.map(\.double)) {
             case .success(let d):
                 // ln(2), sin(1) of exact numbers stay exact in symbolic work (diff(log(2, x), x)
@@ -102,27 +99,6 @@ extension Interpreter {
         }
         let exprs = try args.map { try toExpr($0, range, scope) }
         return symbolic(try checked(ctx.call(f, exprs), range, scope), mergeVariables(args.map { $0.variables }))
-    }
-
-    /// Built-ins whose value on exact arguments is exact.
-    func exactBuiltin(_ f: Builtin, _ a: [Number]) -> Number? {
-        guard a.allSatisfy(\.isExact) else { return nil }
-        let x = a[0]
-        switch f {
-        case .abs: return x.isNegative ? -x : x
-        case .sign: return Number(x.isZero ? 0 : (x.isNegative ? -1 : 1))
-        case .relu: return x.isNegative ? .zero : x
-        case .step: return x.isZero ? .rational(1, 2) : (x.isNegative ? .zero : .one)
-        case .min: return a[0].double <= a[1].double ? a[0] : a[1]
-        case .max: return a[0].double >= a[1].double ? a[0] : a[1]
-        case .floor, .ceil:
-            guard case .rational(let p, let q) = x else { return nil }
-            var d = p / q
-            if f == .floor && p < 0 && p % q != 0 { d -= 1 }
-            if f == .ceil && p > 0 && p % q != 0 { d += 1 }
-            return .rational(d, 1)
-        default: return nil
-        }
     }
 
     func reduce(_ f: Builtin, _ v: Value, _ range: SourceRange, _ scope: Scope) throws -> Value {

@@ -1,7 +1,7 @@
 // Evaluator — numeric value of an Expr at a point, with domain checks.
 //
 // Used by `at`, by calls of derived functions (`f'(2)`) and as the reference
-// the compiled evaluator is tested against. Values are scalars or, where data
+// the compiled tape is tested against (TapeTests). Values are scalars or, where data
 // lists occur, vectors (element-wise, reduced by sum/mean/len). Shared
 // subexpressions are evaluated once per call (memo by node).
 
@@ -22,6 +22,18 @@ public struct EvaluationFailure: Error, Sendable {
     public let isDivisionByZero: Bool
     /// The subexpression where it happened, in plain form.
     public let expression: String
+
+    /// A built-in's domain issue, found in `expression`.
+    init(_ issue: Builtin.DomainIssue, in expression: String) {
+        self.init(message: issue.message, help: issue.help, isDivisionByZero: issue.isDivisionByZero, expression: expression)
+    }
+
+    init(message: String, help: String?, isDivisionByZero: Bool, expression: String) {
+        self.message = message
+        self.help = help
+        self.isDivisionByZero = isDivisionByZero
+        self.expression = expression
+    }
 }
 
 public struct Evaluator {
@@ -108,23 +120,16 @@ public struct Evaluator {
     }
 
     static func apply(_ f: Builtin, _ args: [NumericValue], _ e: Expr) throws(EvaluationFailure) -> NumericValue {
-        if f.isReduction {
+        if let reduction = f.reduction {
             switch args[0] {
-            case .scalar(let x): return .scalar(f == .len ? 1 : x)
-            case .vector(let v):
-                switch f {
-                case .sum: return .scalar(v.reduce(0, +))
-                case .mean: return .scalar(v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count))
-                default: return .scalar(Double(v.count))
-                }
+            case .scalar(let x): return .scalar(reduction.value(ofScalar: x))
+            case .vector(let v): return .scalar(reduction.value(of: v))
             }
         }
         func one(_ xs: [Double]) throws(EvaluationFailure) -> Double {
             switch f.evaluate(xs) {
             case .success(let d): return d
-            case .failure(let issue):
-                throw EvaluationFailure(message: issue.message, help: issue.help, isDivisionByZero: issue.isDivisionByZero,
-                                        expression: e.description)
+            case .failure(let issue): throw EvaluationFailure(issue, in: e.description)
             }
         }
         if args.count == 1 {

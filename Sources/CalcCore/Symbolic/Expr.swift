@@ -8,7 +8,7 @@
 // and a structural hash that is the same in every session (the canonical
 // order's tie-breaker). Nodes and kinds hash with a cheap mix of ids instead
 // of SipHash: interning and memo tables are the engine's hottest paths.
-// Nodes are only built by the smart constructors in Simplifier.swift, which
+// Nodes are only built by the smart constructors in Constructors.swift, which
 // keep them in canonical form.
 
 public enum Constant: String, Sendable, CaseIterable {
@@ -132,8 +132,6 @@ public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible 
         return false
     }
 
-    public var isConstantValued: Bool { free.isEmpty }
-
     public var numberValue: Number? { if case .number(let n) = kind { return n }; return nil }
     public var symbolName: String? { if case .symbol(let s) = kind { return s }; return nil }
     public var isZero: Bool { numberValue?.isZero ?? false }
@@ -196,8 +194,6 @@ public final class ExprContext {
         cached = [intern(.number(.zero)), intern(.number(.one)), intern(.number(.minusOne)),
                   intern(.number(.rational(1, 2))), intern(.number(.rational(2, 1)))]
     }
-
-    public var nodeCount: Int { table.count }
 
     /// Interns a node in canonical form. Only the smart constructors call this.
     func intern(_ kind: Expr.Kind) -> Expr {

@@ -266,7 +266,7 @@ public struct Printer: Sendable {
     }
 
     func factorOut(_ f: Expr) -> Out {
-        if case .pow = f.kind, case .pow(let b, let x) = f.kind { return renderPower(b, .expr(x)) }
+        if case .pow(let b, let x) = f.kind { return renderPower(b, .expr(x)) }
         return render(f)
     }
 
@@ -351,26 +351,10 @@ public struct Printer: Sendable {
         let inner = args.map { print($0) }.joined(separator: ", ")
         switch style {
         case .plain: return Out(text: "\(f.name)(\(inner))", prec: Self.atomPrec)
-        case .unicode:
-            if f == .abs { return Out(text: "|\(inner)|", prec: Self.atomPrec) }
-            return Out(text: "\(f == .sigmoid ? "σ" : f.name)(\(inner))", prec: Self.atomPrec)
+        case .unicode: return Out(text: f.unicode(inner), prec: Self.atomPrec)
         case .latex:
-            switch f {
-            case .abs: return Out(text: "\\left|\(inner)\\right|", prec: Self.atomPrec)
-            case .exp: return Out(text: "e^{\(inner)}", prec: Self.powerPrec)
-            case .log2: return Out(text: "\\log_{2}\\left(\(inner)\\right)", prec: Self.atomPrec)
-            case .log10: return Out(text: "\\log_{10}\\left(\(inner)\\right)", prec: Self.atomPrec)
-            case .cbrt: return Out(text: "\\sqrt[3]{\(inner)}", prec: Self.atomPrec)
-            case .floor: return Out(text: "\\left\\lfloor \(inner) \\right\\rfloor", prec: Self.atomPrec)
-            case .ceil: return Out(text: "\\left\\lceil \(inner) \\right\\rceil", prec: Self.atomPrec)
-            case .sigmoid: return Out(text: "\\sigma\\left(\(inner)\\right)", prec: Self.atomPrec)
-            case .sin, .cos, .tan, .sec, .csc, .cot, .sinh, .cosh, .tanh, .ln, .min, .max:
-                return Out(text: "\\\(f.name)\\left(\(inner)\\right)", prec: Self.atomPrec)
-            case .asin, .acos, .atan:
-                return Out(text: "\\arc\(f.name.dropFirst())\\left(\(inner)\\right)", prec: Self.atomPrec)
-            default:
-                return Out(text: "\\operatorname{\(f.name)}\\left(\(inner)\\right)", prec: Self.atomPrec)
-            }
+            let (text, isPower) = f.latex(inner)
+            return Out(text: text, prec: isPower ? Self.powerPrec : Self.atomPrec)
         }
     }
 }

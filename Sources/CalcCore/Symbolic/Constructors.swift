@@ -1,8 +1,8 @@
-// Simplifier — the smart constructors that keep every Expr canonical, and
-// the canonical order of operands.
+// Constructors — the smart constructors that keep every Expr canonical.
 //
 // Automatic (in the constructors, cheap, always on):
-//   - flatten nested sums and products, sort operands canonically (ExprOrder);
+//   - flatten nested sums and products, sort operands canonically (ExprOrder,
+//     CanonicalOrder.swift);
 //   - fold exact rational constants and doubles (never an operation that could
 //     fail or create NaN: 0^-1, ln(0), 0/0 are left alone); a double with an
 //     integer value becomes that exact integer (1.0*x is x, so the printed
@@ -13,12 +13,17 @@
 //     cancels or merges terms (200*(y - x^2) stays factored);
 //   - (b^m)^e = b^(m·e) where that holds for real b, (b^(2k))^e = |b|^(2k·e)
 //     (sqrt(x^2) = |x|); e^x is exp(x);
-//   - calls: exp(ln u) = u, ln(exp u) = u, odd f(-u) = -f(u) and even
-//     f(-u) = f(u) (sin, cos, tanh, abs…), min(u, u) = u, sign/step/relu/
-//     floor/ceil of numbers, |exp u| = exp u.
+//   - calls: each built-in's parity and special values (Builtin.parity,
+//     Builtin.special: exp(ln u) = u, odd f(-u) = -f(u), min(u, u) = u, the
+//     piecewise functions of numbers, |exp u| = exp u).
 // Two-operand sums and products that cannot combine take a direct path (no
-// collection tables); `replacingFactor` builds a product-rule term from an
+// collection tables); longer ones collect through KeyPositions (scan few,
+// index many); `replacingFactor` builds a product-rule term from an
 // already canonical product. `expand` and `simplify` are in Rewriting.swift.
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension ExprContext {
     // MARK: atoms
@@ -82,32 +87,21 @@ extension ExprContext {
         var constant = Number.zero
         // like terms by their non-numeric part, without building that part as a
         // node: small sums scan, large ones index by a hash of the factor ids
-        var keys: [TermKey] = []
+        var keys = KeyPositions<TermKey>(expected: terms.count)
         var originals: [Expr] = []
         var coefficients: [Number] = []
         var changed: [Bool] = []
-        var index: [TermKey: Int]? = nil
         func take(_ t: Expr) {
             switch t.kind {
             case .add(let inner): for u in inner { take(u) }
             case .number(let n): constant = constant + n
             default:
                 let (c, key) = TermKey.split(t)
-                var found: Int? = nil
-                if let idx = index { found = idx[key] } else {
-                    for k in keys.indices where keys[k] == key { found = k; break }
-                }
-                if let k = found {
+                if let k = keys.position(of: key) {
                     coefficients[k] = coefficients[k] + c
                     changed[k] = true
                 } else {
                     keys.append(key); originals.append(t); coefficients.append(c); changed.append(false)
-                    if index != nil { index![key] = keys.count - 1 }
-                    else if keys.count > 12 {
-                        var idx = [TermKey: Int](minimumCapacity: terms.count)
-                        for (k, key) in keys.enumerated() { idx[key] = k }
-                        index = idx
-                    }
                 }
             }
         }
@@ -115,11 +109,11 @@ extension ExprContext {
         constant = constant.integralExact
         var out: [Expr] = []
         out.reserveCapacity(keys.count + 1)
-        for k in keys.indices {
+        for k in 0..<keys.count {
             if !changed[k] { out.append(originals[k]); continue }
             let c = coefficients[k].integralExact
             if c.isZero { continue }
-            out.append(keys[k].scaled(c, self))
+            out.append(keys.keys[k].scaled(c, self))
         }
         // c·(a + b) next to other terms: distribute it if that cancels or merges
         // something — (x + 1) - 2·(x/2 - 1) is 3 — and otherwise keep it factored
@@ -170,10 +164,9 @@ extension ExprContext {
         if factors.count <= 8, let product = distinctProduct(factors) { return product }
         var coefficient = Number.one
         // powers of one base collect: small products scan, large ones index
-        var bases: [Expr] = []
+        var bases = KeyPositions<Expr>(expected: factors.count)
         var firsts: [Expr] = []          // the factor as given, when its base occurs once
         var exponents: [[Expr]] = []     // filled only when a base occurs more than once
-        var index: [Expr: Int]? = nil
         var sawZero = false
         @inline(__always) func split(_ f: Expr) -> (Expr, Expr) {
             if case .pow(let b, let e) = f.kind { return (b, e) }
@@ -187,21 +180,11 @@ extension ExprContext {
                 coefficient = coefficient * n
             default:
                 let base = ExprOrder.base(f)
-                var found: Int? = nil
-                if let idx = index { found = idx[base] } else {
-                    for k in bases.indices where bases[k] === base { found = k; break }
-                }
-                if let k = found {
+                if let k = bases.position(of: base) {
                     if exponents[k].isEmpty { exponents[k] = [split(firsts[k]).1] }
                     exponents[k].append(split(f).1)
                 } else {
                     bases.append(base); firsts.append(f); exponents.append([])
-                    if index != nil { index![base] = bases.count - 1 }
-                    else if bases.count > 12 {
-                        var idx = [Expr: Int](minimumCapacity: factors.count)
-                        for (k, b) in bases.enumerated() { idx[b] = k }
-                        index = idx
-                    }
                 }
             }
         }
@@ -210,8 +193,8 @@ extension ExprContext {
         if sawZero && coefficient.isZero && coefficient.isExact { return zero }
         var out: [Expr] = []
         out.reserveCapacity(bases.count)
-        for k in bases.indices {
-            let p = exponents[k].isEmpty ? firsts[k] : pow(bases[k], add(exponents[k]))
+        for k in 0..<bases.count {
+            let p = exponents[k].isEmpty ? firsts[k] : pow(bases.keys[k], add(exponents[k]))
             switch p.kind {
             case .number(let n): coefficient = coefficient * n
             case .mul(let inner):   // pow distributed, e.g. (2^(1/2))^2
@@ -436,224 +419,21 @@ extension ExprContext {
     // MARK: calls
 
     public func call(_ f: Builtin, _ args: [Expr]) -> Expr {
-        let x = args[0]
         // symmetry: odd f(-u) = -f(u), even f(-u) = f(u), as SymPy does
-        if args.count == 1, let (c, rest) = Optional(splitCoefficient(x)), c.isNegative {
+        if args.count == 1, let (c, rest) = Optional(splitCoefficient(args[0])), c.isNegative {
             let u = rest.map { scaled(-c, $0) } ?? number(-c)
-            switch f {
-            case .sin, .tan, .cot, .csc, .sinh, .tanh, .asin, .atan, .asinh, .atanh, .cbrt, .sign:
-                return neg(call(f, [u]))
-            case .cos, .sec, .cosh, .abs:
-                return call(f, [u])
-            default: break
+            switch f.parity {
+            case .odd: return neg(call(f, [u]))
+            case .even: return call(f, [u])
+            case .neither: break
             }
         }
-        switch f {
-        case .exp:
-            if x.isZero { return one }
-            if case .call(.ln, let a) = x.kind { return a[0] }        // exp(ln u) = u where defined
-        case .ln:
-            if x.isOne { return zero }
-            if case .constant(.e) = x.kind { return one }
-            if case .call(.exp, let a) = x.kind { return a[0] }
-            if case .pow(let b, let e) = x.kind, case .constant(.e) = b.kind { return e }
-        case .sin, .tan, .sinh, .tanh, .asin, .atan, .asinh, .atanh:
-            if x.isZero { return zero }
-        case .cos, .cosh:
-            if x.isZero { return one }
-        case .abs:
-            if case .number(let n) = x.kind { return number(n.isNegative ? -n : n) }
-            if case .call(.abs, _) = x.kind { return x }
-            if case .call(let g, _) = x.kind, g == .exp || g == .sigmoid || g == .softplus { return x }
-        case .sign:
-            if case .number(let n) = x.kind, !n.double.isNaN { return int(n.isZero ? 0 : (n.isNegative ? -1 : 1)) }
-            if case .call(let g, _) = x.kind, g == .exp || g == .sigmoid || g == .softplus { return one }
-        case .step:
-            if case .number(let n) = x.kind, !n.double.isNaN { return n.isZero ? half : (n.isNegative ? zero : one) }
-            if case .call(let g, _) = x.kind, g == .exp || g == .sigmoid || g == .softplus { return one }
-        case .relu:
-            if case .number(let n) = x.kind, !n.double.isNaN { return n.isNegative ? zero : x }
-        case .floor, .ceil:
-            if case .number(let n) = x.kind, case .rational(let p, let q) = n {
-                var d = p / q                                             // truncates towards 0
-                if f == .floor && p < 0 && p % q != 0 { d -= 1 }
-                if f == .ceil && p > 0 && p % q != 0 { d += 1 }
-                return int(Int(d))
-            }
-        case .min, .max:
-            if args[0] === args[1] { return x }                           // min(u, u) = u
-        case .len:
-            if case .data(_, let v) = x.kind { return int(v.count) }
-            if !x.hasData { return one }
-        case .sum, .mean:
-            if !x.hasData { return f == .mean ? x : x }   // sum of a scalar is the scalar (len 1)
-        default: break
-        }
+        if let value = f.special(args, self) { return value }
         return intern(.call(f, args))
     }
 }
 
-/// The canonical order of operands in sums and products: numbers first, then
-/// symbols by name (x₂ before x₁₀), then data, calls, powers by base, products,
-/// sums; a few levels down, by structural hash. Deterministic across sessions
-/// (never depends on creation order).
-public enum ExprOrder {
-    static func rank(_ e: Expr) -> Int {
-        switch e.kind {
-        case .number: return 0
-        case .constant: return 1
-        case .symbol: return 2
-        case .data: return 3
-        case .call: return 4
-        case .pow: return 5
-        case .mul: return 6
-        case .add: return 7
-        }
-    }
-
-    /// The base a factor is collected under (x for x^2).
-    @inline(__always) static func base(_ e: Expr) -> Expr {
-        if case .pow(let b, _) = e.kind { return b }
-        return e
-    }
-
-    public static func less(_ a: Expr, _ b: Expr) -> Bool { compare(a, b) < 0 }
-
-    /// Sorts operands canonically: insertion sort for the usual handful
-    /// (no buffer allocation), the standard library's sort beyond.
-    static func sort(_ xs: inout [Expr]) {
-        if xs.count > 16 {
-            // decorated with a key that agrees with `compare` where it differs
-            // (rank, then a call's name and depth, of the base), so most
-            // comparisons are integer ones
-            var keyed = xs.map { e -> (Int, Expr) in
-                let b = base(e)
-                return (rank(b) << 40 | (b.head + 1) << 32 | (b.head >= 0 ? b.depth : 0), e)
-            }
-            keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : less($0.1, $1.1) }
-            for k in xs.indices { xs[k] = keyed[k].1 }
-            return
-        }
-        if xs.count < 2 { return }
-        for i in 1..<xs.count {
-            let x = xs[i]
-            var j = i
-            while j > 0 && less(x, xs[j - 1]) { xs[j] = xs[j - 1]; j -= 1 }
-            if j != i { xs[j] = x }
-        }
-    }
-
-    /// How many levels the order looks into before it settles on the
-    /// structural hash: readable where it shows (x before y, cos before sin,
-    /// x + 1 before x + 2) and O(1) per comparison however deep the operands.
-    static let lookahead = 3
-
-    public static func compare(_ a: Expr, _ b: Expr) -> Int { compare(a, b, lookahead) }
-
-    static func compare(_ a: Expr, _ b: Expr, _ budget: Int) -> Int {
-        if a === b { return 0 }
-        // powers sort by their base, then exponent: x, x^2, y
-        let ba = base(a), bb = base(b)
-        if ba !== bb || (a.kind.isPow != b.kind.isPow) {
-            if ba === bb {
-                return a.kind.isPow ? 1 : -1
-            }
-            return compareStructure(ba, bb, budget)
-        }
-        if case .pow(_, let ea) = a.kind, case .pow(_, let eb) = b.kind { return compare(ea, eb, budget - 1) }
-        return compareStructure(a, b, budget)
-    }
-
-    static func compareStructure(_ a: Expr, _ b: Expr, _ budget: Int) -> Int {
-        if a === b { return 0 }
-        let ra = rank(a), rb = rank(b)
-        if ra != rb { return ra < rb ? -1 : 1 }
-        if a.head >= 0 {   // two calls: by name, then depth, without unpacking them
-            if a.head != b.head { return a.head < b.head ? -1 : 1 }
-            if a.depth != b.depth { return a.depth < b.depth ? -1 : 1 }
-            if budget <= 0 { return byHash(a, b) }
-        }
-        switch (a.kind, b.kind) {
-        case let (.number(x), .number(y)):
-            let dx = x.double, dy = y.double
-            if dx != dy { return dx < dy ? -1 : 1 }
-            return x.isExact == y.isExact ? 0 : (x.isExact ? -1 : 1)
-        case let (.constant(x), .constant(y)):
-            return x.rawValue < y.rawValue ? -1 : (x.rawValue == y.rawValue ? 0 : 1)
-        case let (.symbol(x), .symbol(y)):
-            return naturalCompare(x, y)
-        case let (.data(n1, v1), .data(n2, v2)):
-            if n1 != n2 { return (n1 ?? "") < (n2 ?? "") ? -1 : 1 }
-            if v1.count != v2.count { return v1.count < v2.count ? -1 : 1 }
-            for (p, q) in zip(v1, v2) where p != q { return p < q ? -1 : 1 }
-            return 0
-        case let (.call(f, xs), .call(g, ys)):
-            if f != g { return f.alphabeticalRank < g.alphabeticalRank ? -1 : 1 }
-            if a.depth != b.depth { return a.depth < b.depth ? -1 : 1 }   // cos(x) before cos(cos(x))
-            if budget <= 0 { return byHash(a, b) }
-            return compareLists(xs, ys, budget - 1)
-        case let (.pow(b1, e1), .pow(b2, e2)):
-            if budget <= 0 { return byHash(a, b) }
-            let c = compare(b1, b2, budget - 1)
-            return c != 0 ? c : compare(e1, e2, budget - 1)
-        case let (.mul(xs), .mul(ys)), let (.add(xs), .add(ys)):
-            if budget <= 0 { return byHash(a, b) }
-            // the first few operands decide (x*y before x*z); past them, the hash
-            let c = compareLists(xs.prefix(4), ys.prefix(4), budget - 1)
-            if c != 0 { return c }
-            return xs.count <= 4 && ys.count <= 4 ? 0 : byHash(a, b)
-        default:
-            return 0
-        }
-    }
-
-    @inline(__always) static func byHash(_ a: Expr, _ b: Expr) -> Int {
-        a.shash == b.shash ? 0 : (a.shash < b.shash ? -1 : 1)
-    }
-
-    static func compareLists<C: Collection>(_ xs: C, _ ys: C, _ budget: Int) -> Int where C.Element == Expr {
-        for (x, y) in zip(xs, ys) {
-            let c = compare(x, y, budget)
-            if c != 0 { return c }
-        }
-        return xs.count == ys.count ? 0 : (xs.count < ys.count ? -1 : 1)
-    }
-
-    /// Names compare with embedded digit runs as numbers: x2 < x10, x₂ < x₁₀.
-    public static func naturalCompare(_ a: String, _ b: String) -> Int {
-        if a == b { return 0 }
-        // fast path: names without digits compare scalar by scalar
-        @inline(__always) func hasDigit(_ s: String) -> Bool {
-            s.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x82 }   // 0x82: second byte of ₀…₉
-        }
-        if !hasDigit(a) && !hasDigit(b) {
-            return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value } ? -1 : 1
-        }
-        let sa = Array(a.unicodeScalars), sb = Array(b.unicodeScalars)
-        func digit(_ s: Unicode.Scalar) -> Int? {
-            if s >= "0" && s <= "9" { return Int(s.value - 48) }
-            if s.value >= 0x2080 && s.value <= 0x2089 { return Int(s.value - 0x2080) }
-            return nil
-        }
-        var i = 0, j = 0
-        while i < sa.count && j < sb.count {
-            if digit(sa[i]) != nil && digit(sb[j]) != nil {
-                var x = 0, y = 0, li = 0, lj = 0
-                while i < sa.count, let d = digit(sa[i]) { x = x &* 10 &+ d; i += 1; li += 1 }
-                while j < sb.count, let d = digit(sb[j]) { y = y &* 10 &+ d; j += 1; lj += 1 }
-                if x != y { return x < y ? -1 : 1 }
-                if li != lj { return li < lj ? -1 : 1 }
-            } else {
-                if sa[i] != sb[j] { return sa[i].value < sb[j].value ? -1 : 1 }
-                i += 1; j += 1
-            }
-        }
-        return sa.count - i == sb.count - j ? (a < b ? -1 : 1) : (sa.count - i < sb.count - j ? -1 : 1)
-    }
-}
-
 extension Expr.Kind {
-    var isPow: Bool { if case .pow = self { return true }; return false }
     /// A factor that is neither a number nor a product (nothing to flatten or fold).
     var isPlainFactor: Bool {
         switch self { case .number, .mul: return false; default: return true }
@@ -669,52 +449,34 @@ extension Expr.Kind {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif
+/// The keys a collection loop has seen, and where: `add` collects like terms
+/// by TermKey, `mul` powers by their base. Few keys are scanned (no hashing,
+/// nothing allocated but the array); past `scanLimit` they are indexed by hash.
+struct KeyPositions<Key: Hashable> {
+    private(set) var keys: [Key] = []
+    private var index: [Key: Int]? = nil
+    /// How many keys there may be (the index's capacity when it is built).
+    let expected: Int
+    static var scanLimit: Int { 12 }
 
-/// The non-numeric part of a sum's term, compared and hashed by its factors'
-/// identities, so collecting like terms never builds that part as a node.
-struct TermKey: Hashable {
-    /// The term itself when it is not a product; otherwise its factors after the coefficient.
-    let single: Expr?
-    let factors: ArraySlice<Expr>
+    init(expected: Int) { self.expected = expected }
 
-    /// (coefficient, key): 3*x*y → (3, [x, y]); x*y → (1, [x, y]); 2*x → (2, x); sin(x) → (1, sin(x)).
-    static func split(_ t: Expr) -> (Number, TermKey) {
-        if case .mul(let fs) = t.kind {
-            if case .number(let n) = fs[0].kind {
-                return fs.count == 2 ? (n, TermKey(single: fs[1], factors: [])) : (n, TermKey(single: nil, factors: fs[1...]))
-            }
-            return (.one, TermKey(single: nil, factors: fs[...]))
+    var count: Int { keys.count }
+
+    @inline(__always) func position(of key: Key) -> Int? {
+        if let index { return index[key] }
+        for k in keys.indices where keys[k] == key { return k }
+        return nil
+    }
+
+    /// Adds a key not seen before, at position `count - 1`.
+    @inline(__always) mutating func append(_ key: Key) {
+        keys.append(key)
+        if index != nil { index![key] = keys.count - 1 }
+        else if keys.count > Self.scanLimit {
+            var idx = [Key: Int](minimumCapacity: expected)
+            for (k, key) in keys.enumerated() { idx[key] = k }
+            index = idx
         }
-        return (.one, TermKey(single: t, factors: []))
-    }
-
-    static func == (a: TermKey, b: TermKey) -> Bool {
-        if let x = a.single { return b.single === x }
-        if b.single != nil || a.factors.count != b.factors.count { return false }
-        for (x, y) in zip(a.factors, b.factors) where x !== y { return false }
-        return true
-    }
-
-    func hash(into h: inout Hasher) { h.combine(_rawHashValue(seed: 0)) }
-
-    func _rawHashValue(seed: Int) -> Int {
-        var m = StructuralHash(UInt64(UInt(bitPattern: seed)))
-        if let x = single { m.mix(UInt64(x.id)) } else { for f in factors { m.mix(UInt64(f.id)) } }
-        return Int(bitPattern: UInt(m.value))
-    }
-
-    /// c times this part, canonical.
-    func scaled(_ c: Number, _ ctx: ExprContext) -> Expr {
-        if c.isZero { return ctx.zero }
-        let unit = c.isOne && c.isExact
-        if let x = single {
-            if unit { return x }
-            if case .mul(let fs) = x.kind { return ctx.intern(.mul([ctx.number(c)] + fs)) }
-            return ctx.intern(.mul([ctx.number(c), x]))
-        }
-        return ctx.intern(.mul(unit ? Array(factors) : [ctx.number(c)] + factors))
     }
 }
