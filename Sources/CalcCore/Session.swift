@@ -86,13 +86,13 @@ public final class Session {
             } catch var d as Diagnostic {
                 if d.id == .interrupted {
                     // point at the statement the user ran, not wherever the work was when it stopped
-                    d = Diagnostic(.interrupted, "interrupted", statement.range, file: source)
+                    d = Diagnostic(.interrupted, .evaluation(.interrupted), statement.range, file: source)
                 }
                 emit(.diagnostic(d.with(file: source)))
                 status = .failed
                 if !keepGoing { return .failed }
             } catch {
-                emit(.diagnostic(Diagnostic(.limit, "internal error: \(error)", statement.range, file: source)))
+                emit(.diagnostic(Diagnostic(.limit, .session(.internalError(String(describing: error))), statement.range, file: source)))
                 status = .failed
                 if !keepGoing { return .failed }
             }
@@ -111,8 +111,8 @@ public final class Session {
         switch v {
         case .symbolic(let e, _):
             if e.treeSize(cap: Session.maxPrintedNodes + 1) > Session.maxPrintedNodes {
-                throw interpreter.error(.limit, "the result is too large to print (more than \(NumberFormat.grouped(Session.maxPrintedNodes)) terms written out)",
-                                        range, scope, help: "evaluate it at a point with `at`, or end the statement with `;` to keep it without printing")
+                throw interpreter.error(.limit, .session(.resultTooLarge(limit: Session.maxPrintedNodes)),
+                                        range, scope, help: .session(.evaluateAtPointOrSilence))
             }
         case .tuple(let xs), .list(let xs, _): for x in xs { try checkPrintable(x, range, scope) }
         default: break
@@ -194,18 +194,18 @@ public final class Session {
 
     func meta(_ command: String, _ argument: String, _ range: SourceRange, _ file: SourceFile, emit: (Event) -> Void) throws -> RunStatus {
         let scope = Scope(file: file)
-        func fail(_ message: String, help: String? = nil) -> Diagnostic {
-            interpreter.error(.meta, message, range, scope, help: help)
+        func fail(_ message: SessionMessage, help: Message? = nil) -> Diagnostic {
+            interpreter.error(.meta, .session(message), range, scope, help: help)
         }
         switch command {
         case "help", "h", "?":
             guard let text = Help.text(topic: argument) else {
-                throw fail("no help topic `\(argument)`", help: "topics: " + Help.topics.joined(separator: ", "))
+                throw fail(.noHelpTopic(argument), help: .session(.helpTopics(Help.topics)))
             }
             emit(.info(text))
         case "vars":
             let names = interpreter.globals.keys.sorted { ExprOrder.naturalCompare($0, $1) < 0 }
-            if names.isEmpty { emit(.info("no variables or functions defined")); break }
+            if names.isEmpty { emit(.info(Catalogue.english.text(.session(.noVariablesDefined)))); break }
             emit(.info(names.map { n -> String in
                 let v = interpreter.globals[n]!
                 if case .function(let f) = v { return f.text }
@@ -216,43 +216,44 @@ public final class Session {
             if names.isEmpty { interpreter.globals.removeAll(); break }
             for n in names {
                 guard interpreter.globals.removeValue(forKey: n) != nil else {
-                    throw fail("`\(n)` is not defined", help: closestWord(n, in: Array(interpreter.globals.keys)).map { "did you mean `\($0)`?" })
+                    throw fail(.notDefined(name: n), help: closestWord(n, in: Array(interpreter.globals.keys)).map { .evaluation(.didYouMean($0)) })
                 }
             }
         case "digits":
-            guard let n = Int(argument), (1...17).contains(n) else {
-                throw fail(argument.isEmpty ? "`:digits` needs a number" : "`:digits` takes a whole number from 1 to 17, found `\(argument)`",
-                           help: "12 is the default; 17 shows every digit of a double")
+            let allowed = 1...17
+            guard let n = Int(argument), allowed.contains(n) else {
+                throw fail(argument.isEmpty ? .digitsNeedsNumber : .digitsOutOfRange(found: argument, range: allowed),
+                           help: .session(.digitsDefault))
             }
             settings.digits = n
         case "format":
             guard let style = Printer.Style(rawValue: argument) else {
-                throw fail(argument.isEmpty ? "`:format` needs a style" : "unknown format `\(argument)`",
-                           help: "formats are plain, unicode and latex")
+                throw fail(argument.isEmpty ? .formatNeedsStyle : .unknownFormat(argument), help: .session(.formatStyles))
             }
             settings.format = style
         case "load":
             var path = argument
             if path.hasPrefix("\""), path.hasSuffix("\""), path.count >= 2 { path = String(path.dropFirst().dropLast()) }
-            guard !path.isEmpty else { throw fail("`:load` needs a file name", help: "write `:load \"file.calc\"`") }
-            guard let readFile else { throw fail("`:load` is not available here") }
-            guard loadDepth < 16 else { throw fail("`:load` nested too deeply (a file loading itself?)") }
+            guard !path.isEmpty else { throw fail(.loadNeedsFile, help: .session(.loadUsage)) }
+            guard let readFile else { throw fail(.loadUnavailable) }
+            guard loadDepth < 16 else { throw fail(.loadTooDeep) }
             switch readFile(path) {
-            case .failure(let failure): throw interpreter.error(.io, "cannot load `\(path)`: \(failure.message)", range, scope)
+            case .failure(let failure):
+                throw interpreter.error(.io, .session(.cannotLoad(path: path, reason: failure.message)), range, scope)
             case .success(let text):
                 loadDepth += 1
                 defer { loadDepth -= 1 }
                 let status = run(SourceFile(name: path, text: text), emit: emit)
                 if status == .quit { return .quit }
-                if status == .failed { throw fail("`:load \(path)` stopped at an error") }
+                if status == .failed { throw fail(.loadStopped(path: path)) }
             }
         case "quit", "q", "exit":
             emit(.quit)
             return .quit
         default:
-            throw fail("unknown command `:\(command)`",
-                       help: closestWord(command, in: Session.metaCommands).map { "did you mean `:\($0)`?" }
-                            ?? "commands: " + Session.metaCommands.map { ":" + $0 }.joined(separator: " "))
+            throw fail(.unknownCommand(command),
+                       help: .session(closestWord(command, in: Session.metaCommands).map { .didYouMeanCommand($0) }
+                                      ?? .commandList(Session.metaCommands)))
         }
         return .ok
     }

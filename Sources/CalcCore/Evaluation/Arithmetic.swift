@@ -47,7 +47,7 @@ extension Interpreter {
                 switch op {
                 case .sub: e = ctx.neg(e)
                 case .div:
-                    if e.isZero { throw error(.divisionByZero, "division by zero", r, scope) }
+                    if e.isZero { throw error(.divisionByZero, .evaluation(.divisionByZero), r, scope) }
                     e = ctx.pow(e, ctx.minusOne)
                 default: break
                 }
@@ -60,7 +60,7 @@ extension Interpreter {
         if case .function(let f) = acc, operands.count > 1 { throw functionInArithmetic(f, operands.first!.2, scope) }
         for (op, v, r) in operands.dropFirst() {
             acc = try arith(op, acc, v, r, scope, chainStart: range)
-            if interrupt.isSet { throw error(.interrupted, "interrupted", range, scope) }
+            if interrupt.isSet { throw error(.interrupted, .evaluation(.interrupted), range, scope) }
         }
         return acc
     }
@@ -93,8 +93,8 @@ extension Interpreter {
     }
 
     func functionInArithmetic(_ f: UserFunction, _ range: SourceRange, _ scope: Scope) -> Diagnostic {
-        error(.typeMismatch, "`\(f.name)` is a function, not a value", range, scope,
-              help: "call it with arguments: `\(f.signature)`")
+        error(.typeMismatch, .evaluation(.functionNotAValue(name: f.name)), range, scope,
+              help: .evaluation(.callWithArguments(signature: f.signature)))
     }
 
     /// Binary arithmetic on any two values. `range` is the right operand's (or the whole node's).
@@ -127,11 +127,11 @@ extension Interpreter {
         case .sub: e = ctx.sub(x, y)
         case .mul: e = ctx.mul([x, y])
         case .div:
-            if y.isZero { throw error(.divisionByZero, "division by zero", range, scope) }
+            if y.isZero { throw error(.divisionByZero, .evaluation(.divisionByZero), range, scope) }
             e = ctx.div(x, y)
         case .pow:
             if x.isZero, let n = y.numberValue, n.isNegative {
-                throw error(.divisionByZero, "division by zero: 0 raised to a negative power", whole, scope)
+                throw error(.divisionByZero, .evaluation(.zeroToNegativePower), whole, scope)
             }
             e = memo.power(x, y)
         }
@@ -154,12 +154,12 @@ extension Interpreter {
         case .sub: return x - y
         case .mul: return x * y
         case .div:
-            if y.isZero { throw error(.divisionByZero, "division by zero", range, scope, help: x.isZero ? "0/0 has no value" : nil) }
+            if y.isZero { throw error(.divisionByZero, .evaluation(.divisionByZero), range, scope, help: x.isZero ? .evaluation(.zeroOverZero) : nil) }
             return x / y
         case .pow:
             if x.isExact, let k = y.exactInteger {
                 guard let r = x.power(k) else {
-                    throw error(.divisionByZero, "division by zero: 0 raised to a negative power", range, scope)
+                    throw error(.divisionByZero, .evaluation(.zeroToNegativePower), range, scope)
                 }
                 return r
             }
@@ -168,11 +168,10 @@ extension Interpreter {
             }
             let bd = x.double, ed = y.double
             if bd == 0 && ed < 0 {
-                throw error(.divisionByZero, "division by zero: 0 raised to a negative power", range, scope)
+                throw error(.divisionByZero, .evaluation(.zeroToNegativePower), range, scope)
             }
             if bd < 0 && bd.isFinite && ed.isFinite && ed != ed.rounded() {
-                throw error(.domain, "a negative number to a fractional power is not a real number", range, scope,
-                            help: "calc works with real numbers; for a cube root use `cbrt(x)`")
+                throw error(.domain, .evaluation(.negativeToFractionalPower), range, scope, help: .evaluation(.useCbrt))
             }
             return .float(Glibc.pow(bd, ed))
         }
@@ -182,24 +181,23 @@ extension Interpreter {
         switch (a, b) {
         case let (.list(xs, _), .list(ys, _)):
             guard xs.count == ys.count else {
-                throw error(.lengthMismatch, "lists of different lengths (\(xs.count) and \(ys.count))", range, scope,
-                            help: "element-wise arithmetic needs lists of the same length")
+                throw error(.lengthMismatch, .evaluation(.listLengths(xs.count, ys.count)), range, scope,
+                            help: .evaluation(.sameLengthNeeded))
             }
             return .list(try zip(xs, ys).map { try f($0, $1) }, name: nil)
         case let (.tuple(xs), .tuple(ys)):
             guard xs.count == ys.count else {
-                throw error(.lengthMismatch, "tuples of different sizes (\(xs.count) and \(ys.count))", range, scope)
+                throw error(.lengthMismatch, .evaluation(.tupleSizes(xs.count, ys.count)), range, scope)
             }
             return .tuple(try zip(xs, ys).map { try f($0, $1) })
         case (.list, .tuple), (.tuple, .list):
-            throw error(.typeMismatch, "cannot combine a list with a tuple", range, scope,
-                        help: "lists `[…]` hold data; tuples `(…)` are points")
+            throw error(.typeMismatch, .evaluation(.listWithTuple), range, scope, help: .evaluation(.listsAndTuples))
         case let (.list(xs, _), _): return .list(try xs.map { try f($0, b) }, name: nil)
         case let (_, .list(ys, _)): return .list(try ys.map { try f(a, $0) }, name: nil)
         case let (.tuple(xs), _): return .tuple(try xs.map { try f($0, b) })
         case let (_, .tuple(ys)): return .tuple(try ys.map { try f(a, $0) })
         default:
-            throw error(.typeMismatch, "cannot combine \(a.typeName) with \(b.typeName)", range, scope)
+            throw error(.typeMismatch, .evaluation(.cannotCombine(a.kind, b.kind)), range, scope)
         }
     }
 
@@ -210,11 +208,9 @@ extension Interpreter {
         case .symbolic(let e, _): return e
         case .list(_, let name):
             if let values = v.numericList { return ctx.data(name, values) }
-            throw error(.typeMismatch, "a list of expressions cannot be used inside an expression here", range, scope,
-                        help: "lists inside expressions must hold numbers (data)")
+            throw error(.typeMismatch, .evaluation(.listInExpression), range, scope, help: .evaluation(.listsHoldNumbers))
         case .tuple:
-            throw error(.typeMismatch, "a tuple cannot be used inside an expression here", range, scope,
-                        help: "tuples are points: use one inside `at` or as a start point")
+            throw error(.typeMismatch, .evaluation(.tupleInExpression), range, scope, help: .evaluation(.tuplesArePoints))
         case .function(let f):
             throw functionInArithmetic(f, range, scope)
         }
@@ -231,8 +227,8 @@ extension Interpreter {
                 case .vector(let xs): return .list(xs.map { .number(.float($0)) }, name: nil)
                 }
             } catch {
-                throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, error.message, range, scope,
-                                 help: error.help ?? "in `\(error.expression)`")
+                throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, .verbatim(error.message), range, scope,
+                                 help: error.help.map { .verbatim($0) } ?? .evaluation(.inExpression(error.expression)))
             }
         case .tuple(let xs): return .tuple(try xs.map { try collapse($0, range, scope) })
         case .list(let xs, let n): return .list(try xs.map { try collapse($0, range, scope) }, name: n)

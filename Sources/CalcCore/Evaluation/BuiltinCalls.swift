@@ -16,13 +16,12 @@ extension Interpreter {
                 return try evalBuiltin(f, argNodes, callee.range, range, scope)
             }
             if Environment.constants[f] != nil {
-                throw error(.notAFunction, "`\(f)` is a constant, not a function", callee.range, scope,
-                            help: "to multiply, write `\(f)*(…)`")
+                throw error(.notAFunction, .evaluation(.constantNotAFunction(name: f)), callee.range, scope,
+                            help: .evaluation(.multiplyConstant(name: f)))
             }
             let known = Builtin.surfaceNames + env.functionNames
-            var help = "define it first, e.g. `\(f)(x) = …`"
-            if let near = closestWord(f, in: known) { help = "did you mean `\(near)`?" }
-            throw error(.unknownFunction, "unknown function `\(f)`", callee.range, scope, help: help)
+            let help: EvaluationMessage = closestWord(f, in: known).map { .didYouMean($0) } ?? .defineFirst(signature: "\(f)(x)")
+            throw error(.unknownFunction, .evaluation(.unknownFunction(name: f)), callee.range, scope, help: .evaluation(help))
         }
         let target = try eval(callee, scope)
         let args = try argNodes.map { try eval($0, scope) }
@@ -32,15 +31,14 @@ extension Interpreter {
 
     func evalBuiltin(_ name: String, _ argNodes: [Node], _ calleeRange: SourceRange, _ range: SourceRange, _ scope: Scope) throws -> Value {
         let args = try argNodes.map { try eval($0, scope) }
-        func arity(_ expected: [Int], _ usage: String) throws {
+        func arity(_ expected: [Int], _ usage: EvaluationMessage) throws {
             guard expected.contains(args.count) else {
-                let n = expected[0]
-                throw error(.arity, "`\(name)` takes \(expected.map(String.init).joined(separator: " or ")) argument\(n == 1 && expected.count == 1 ? "" : "s") but \(args.count) \(args.count == 1 ? "was" : "were") given",
-                            range, scope, help: "usage: `\(usage)`")
+                throw error(.arity, .evaluation(.arity(function: name, expected: expected, given: args.count)),
+                            range, scope, help: .evaluation(usage))
             }
         }
         let callee = Callee.named(name)!
-        try arity(callee.arities, callee.usage(as: name))
+        try arity(callee.arities, callee == .log ? .logUsage : .usage(callee.usage(as: name)))
         switch callee {
         case .sqrt:
             return try arith(.pow, args[0], .number(.rational(1, 2)), range, scope)
@@ -49,7 +47,7 @@ extension Interpreter {
             let lnx = try applyBuiltin(.ln, [args[1]], range, scope)
             let lnb = try applyBuiltin(.ln, [args[0]], range, scope)
             if case .number(let n) = lnb, n.isZero {
-                throw error(.domain, "log base 1 is undefined", argNodes[0].range, scope, help: "the base must be positive and not 1")
+                throw error(.domain, .evaluation(.logBaseOne), argNodes[0].range, scope, help: .evaluation(.logBaseRule))
             }
             return try arith(.div, lnx, lnb, range, scope)
         case .builtin(let f):
@@ -94,7 +92,8 @@ extension Interpreter {
                 }
                 return .number(.float(d))
             case .failure(let issue):
-                throw error(issue.isDivisionByZero ? .divisionByZero : .domain, issue.message, range, scope, help: issue.help)
+                throw error(issue.isDivisionByZero ? .divisionByZero : .domain, .verbatim(issue.message), range, scope,
+                            help: issue.help.map { .verbatim($0) })
             }
         }
         let exprs = try args.map { try toExpr($0, range, scope) }
@@ -107,7 +106,7 @@ extension Interpreter {
             if f == .len { return .number(Number(xs.count)) }
             if xs.isEmpty {
                 if f == .sum { return .number(.zero) }
-                throw error(.domain, "mean of an empty list", range, scope)
+                throw error(.domain, .evaluation(.meanOfEmptyList), range, scope)
             }
             var acc: Value = xs[0]
             for x in xs.dropFirst() { acc = try arith(.add, acc, x, range, scope) }
@@ -121,7 +120,8 @@ extension Interpreter {
 
     func evalSymbolicOperation(_ name: String, _ argNodes: [Node], _ range: SourceRange, _ scope: Scope) throws -> Value {
         guard argNodes.count == 1 else {
-            throw error(.arity, "`\(name)` takes 1 argument but \(argNodes.count) were given", range, scope, help: "usage: `\(name)(e)`")
+            throw error(.arity, .evaluation(.arity(function: name, expected: [1], given: argNodes.count)), range, scope,
+                        help: .evaluation(.usage("\(name)(e)")))
         }
         let v = try eval(argNodes[0], scope)
         return try mapSymbolic(v, range, scope) { e, vars in
@@ -140,7 +140,8 @@ extension Interpreter {
             if v.numericList != nil { return v }
             return .list(try xs.map { try mapSymbolic($0, range, scope, f) }, name: n)
         case .function(let g):
-            throw error(.typeMismatch, "`\(g.name)` is a function", range, scope, help: "apply it to its parameters: `\(g.signature)`")
+            throw error(.typeMismatch, .evaluation(.isAFunction(name: g.name)), range, scope,
+                        help: .evaluation(.applyToParameters(signature: g.signature)))
         }
     }
 }

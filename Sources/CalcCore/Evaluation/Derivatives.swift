@@ -55,14 +55,15 @@ extension Interpreter {
     func partialTarget(_ f: Name, _ vars: [Name], _ range: SourceRange, _ scope: Scope) throws -> Target {
         guard let target = try namedTarget(f.text, range, scope) else {
             if Builtin.surfaceNames.contains(f.text) {
-                throw error(.badDerivativeVariable, "`∂\(f.text)/…` needs a function you defined", range, scope,
-                            help: "for a built-in, differentiate an expression: `diff(\(f.text)(x), x)`")
+                throw error(.badDerivativeVariable, .evaluation(.partialOfBuiltin(name: f.text)), range, scope,
+                            help: .evaluation(.differentiateBuiltinCall(name: f.text)))
             }
-            throw error(.unknownFunction, "unknown function `\(f.text)`", range, scope, help: "define it first, e.g. `\(f.text)(x, y) = …`")
+            throw error(.unknownFunction, .evaluation(.unknownFunction(name: f.text)), range, scope,
+                        help: .evaluation(.defineFirst(signature: "\(f.text)(x, y)")))
         }
         for v in vars where !target.variables.contains(v.text) {
-            throw error(.unknownParameter, "`\(f.text)` has no parameter `\(v.text)`", range, scope,
-                        help: "its parameters are \(target.variables.map { "`\($0)`" }.joined(separator: ", "))")
+            throw error(.unknownParameter, .evaluation(.noParameter(function: f.text, parameter: v.text)), range, scope,
+                        help: .evaluation(.itsParameters(target.variables)))
         }
         return target
     }
@@ -72,8 +73,9 @@ extension Interpreter {
         switch t {
         case .function(let name):
             guard var target = try namedTarget(name.text, range, scope) else {
-                throw error(.unknownFunction, "unknown function `\(name.text)`", name.range, scope,
-                            help: Builtin.surfaceNames.contains(name.text) ? "for a built-in, write `grad(\(name.text)(x))`" : "define it first, e.g. `\(name.text)(x, y) = …`")
+                throw error(.unknownFunction, .evaluation(.unknownFunction(name: name.text)), name.range, scope,
+                            help: .evaluation(Builtin.surfaceNames.contains(name.text) ? .gradOfBuiltinCall(name: name.text)
+                                                                                       : .defineFirst(signature: "\(name.text)(x, y)")))
             }
             if target.function == nil, case .symbolic(let e, let vars) = target.value {
                 target.variables = orderedVariables(e, vars, includeOthers: false)
@@ -111,22 +113,23 @@ extension Interpreter {
             if v.numericList != nil { return .list(xs.map { _ in .number(.zero) }, name: n) }
             return .list(try xs.map { try differentiate($0, by: x, range, scope) }, name: nil)
         case .function(let f):
-            throw error(.badDerivativeVariable, "cannot differentiate the function `\(f.name)` itself", range, scope,
-                        help: "differentiate a call: `diff(\(f.signature), \(f.parameters[0]))`, or write `\(f.parameters.count == 1 ? f.name + "'" : "∂" + f.name + "/∂" + f.parameters[0])`")
+            let notation = f.parameters.count == 1 ? f.name + "'" : "∂" + f.name + "/∂" + f.parameters[0]
+            throw error(.badDerivativeVariable, .evaluation(.differentiateFunctionItself(name: f.name)), range, scope,
+                        help: .evaluation(.differentiateACall(signature: f.signature, variable: f.parameters[0], notation: notation)))
         }
     }
 
     func checkVariable(_ v: Name, _ scope: Scope) throws {
         if Environment.constants[v.text] != nil {
-            throw error(.badDerivativeVariable, "cannot differentiate with respect to the constant `\(v.text)`", v.range, scope,
-                        help: "differentiate with respect to a variable, e.g. `x`")
+            throw error(.badDerivativeVariable, .evaluation(.constantVariable(name: v.text)), v.range, scope,
+                        help: .evaluation(.differentiateByVariable))
         }
         if case .function(let f)? = globals[v.text] {
-            throw error(.badDerivativeVariable, "`\(v.text)` is a function, not a variable", v.range, scope,
-                        help: "differentiate with respect to one of its parameters, e.g. `diff(\(f.signature), \(f.parameters[0]))`")
+            throw error(.badDerivativeVariable, .evaluation(.functionNotAVariable(name: v.text)), v.range, scope,
+                        help: .evaluation(.differentiateByParameter(signature: f.signature, parameter: f.parameters[0])))
         }
         if Builtin.surfaceNames.contains(v.text) {
-            throw error(.badDerivativeVariable, "`\(v.text)` is a built-in function, not a variable", v.range, scope)
+            throw error(.badDerivativeVariable, .evaluation(.builtinNotAVariable(name: v.text)), v.range, scope)
         }
     }
 
@@ -161,8 +164,8 @@ extension Interpreter {
         // and differentiating by one the expression lacks gives 0 — surely not meant
         for v in vars.dropFirst() where scope.locals[v.text] == nil && !value.variables.contains(v.text) {
             if case .number(let n)? = globals[v.text] {
-                throw error(.badDerivativeOrder, "`\(v.text)` is a name, so this differentiates by `\(v.text)` (giving 0), not \(valueText.format(.number(n))) times",
-                            v.range, scope, help: "the order must be an integer literal: write `diff(e, x, 2)`")
+                throw error(.badDerivativeOrder, .evaluation(.orderIsAName(name: v.text, value: valueText.format(.number(n)))),
+                            v.range, scope, help: .evaluation(.orderMustBeLiteral))
             }
         }
         for v in vars { value = try differentiate(value, by: v.text, range, scope) }
@@ -195,8 +198,8 @@ extension Interpreter {
         switch v {
         case .function(let f):
             guard f.parameters.count == 1 else {
-                throw error(.badDerivativeVariable, "`\(f.name)'` needs a function of one variable, but `\(f.name)` has \(f.parameters.count) parameters",
-                            range, scope, help: "use a partial derivative: \(f.parameters.map { "`∂\(f.name)/∂\($0)`" }.joined(separator: ", "))")
+                throw error(.badDerivativeVariable, .evaluation(.primeNeedsOneVariable(function: f.name, parameters: f.parameters.count)),
+                            range, scope, help: .evaluation(.usePartial(function: f.name, parameters: f.parameters)))
             }
             var value = try lower(f, range, scope)
             for _ in 0..<k { value = try differentiate(value, by: f.parameters[0], range, scope) }
@@ -209,8 +212,8 @@ extension Interpreter {
             for _ in 0..<k { value = try differentiate(value, by: vars[0], range, scope) }
             return value
         default:
-            throw error(.badDerivativeVariable, "`'` differentiates a function of one variable; this is \(v.typeName)", range, scope,
-                        help: "write `f'` for a function `f(x) = …`, or `diff(e, x)`")
+            throw error(.badDerivativeVariable, .evaluation(.primeOfNonFunction(found: v.kind)), range, scope,
+                        help: .evaluation(.primeUsage))
         }
     }
 
@@ -218,8 +221,7 @@ extension Interpreter {
         let target = try derivativeTarget(t, range, scope)
         let v = target.value, vars = target.variables
         if vars.isEmpty {
-            throw error(.noVariables, "this has no variables to differentiate by", range, scope,
-                        help: "the gradient is taken with respect to the unbound names of an expression or a function's parameters")
+            throw error(.noVariables, .evaluation(.noVariablesToDifferentiate), range, scope, help: .evaluation(.gradientVariables))
         }
         return .tuple(try vars.map { x in withVariables(try differentiate(v, by: x, range, scope), vars) })
     }
@@ -227,7 +229,7 @@ extension Interpreter {
     func evalHessian(_ t: DerivativeTarget, _ range: SourceRange, _ scope: Scope) throws -> Value {
         let target = try derivativeTarget(t, range, scope)
         let v = target.value, vars = target.variables
-        if vars.isEmpty { throw error(.noVariables, "this has no variables to differentiate by", range, scope) }
+        if vars.isEmpty { throw error(.noVariables, .evaluation(.noVariablesToDifferentiate), range, scope) }
         return .tuple(try vars.map { x in
             let dx = try differentiate(v, by: x, range, scope)
             return .tuple(try vars.map { y in withVariables(try differentiate(dx, by: y, range, scope), vars) })

@@ -15,6 +15,11 @@ struct Scope {
     var locals: [String: Value] = [:]
     let file: SourceFile
 
+    func error(_ id: DiagnosticID, _ message: Message, _ range: SourceRange, help: Message? = nil) -> Diagnostic {
+        Diagnostic(id, message, range, file: file, help: help)
+    }
+
+    /// Transitional: text not yet a Message (Commands, Rendering).
     func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String? = nil) -> Diagnostic {
         Diagnostic(id, message, range, file: file, help: help)
     }
@@ -96,13 +101,23 @@ final class Environment {
 
     /// `x = …` and `f(x) = …` may not rebind a constant, a built-in or `ans`.
     func checkBindable(_ name: Name, _ scope: Scope) throws {
-        if Environment.constants[name.text] != nil {
-            throw scope.error(.constantRebound, "cannot assign to the constant `\(name.text)`", name.range,
-                              help: "`\(name.text)` always means \(name.text == "e" ? "Euler's number 2.718…" : name.text == "nan" ? "not-a-number" : name.text == "inf" || name.text == "∞" ? "infinity" : "π = 3.14159…"); choose another name")
+        if let c = Environment.constants[name.text] {
+            throw scope.error(.constantRebound, .evaluation(.assignToConstant(name: name.text)), name.range,
+                              help: .evaluation(.constantMeaning(name: name.text, constant: Environment.named(c))))
         }
         if Environment.reserved.contains(name.text) {
-            let what = name.text == "ans" ? "`ans` always holds the last result" : "`\(name.text)` is a built-in"
-            throw scope.error(.builtinRedefined, "cannot redefine `\(name.text)`", name.range, help: "\(what); choose another name")
+            throw scope.error(.builtinRedefined, .evaluation(.cannotRedefine(name: name.text)), name.range,
+                              help: .evaluation(name.text == "ans" ? .ansIsReserved : .builtinIsReserved(name: name.text)))
+        }
+    }
+
+    /// A constant as the messages name it.
+    static func named(_ c: Constant) -> NamedConstant {
+        switch c {
+        case .pi: return .pi
+        case .e: return .e
+        case .inf: return .infinity
+        case .nan: return .notANumber
         }
     }
 
@@ -111,26 +126,24 @@ final class Environment {
         var seen = Set<String>()
         for p in params {
             if Environment.constants[p.text] != nil {
-                throw scope.error(.constantRebound, "the constant `\(p.text)` cannot be a parameter", p.range,
-                                  help: "choose another name for the parameter")
+                throw scope.error(.constantRebound, .evaluation(.constantAsParameter(name: p.text)), p.range,
+                                  help: .evaluation(.chooseAnotherParameterName))
             }
             if Builtin.surfaceNames.contains(p.text) {
-                throw scope.error(.builtinRedefined, "the built-in `\(p.text)` cannot be a parameter", p.range)
+                throw scope.error(.builtinRedefined, .evaluation(.builtinAsParameter(name: p.text)), p.range)
             }
             if !seen.insert(p.text).inserted {
-                throw scope.error(.duplicateParameter, "parameter `\(p.text)` appears twice", p.range)
+                throw scope.error(.duplicateParameter, .evaluation(.duplicateParameter(name: p.text)), p.range)
             }
         }
     }
-
-    static let recursionHelp = "recursion is not supported (calc has no conditionals, so it would never end); write the function in closed form"
 
     /// Rejects a definition whose body calls itself, directly or through other functions.
     func checkRecursion(_ name: Name, _ body: Node, _ scope: Scope) throws {
         var visited = Set<String>()
         for (callee, range) in Environment.calls(in: body) {
             if callee == name.text {
-                throw scope.error(.recursion, "`\(name.text)` calls itself", range, help: Environment.recursionHelp)
+                throw scope.error(.recursion, .evaluation(.callsItself(function: name.text)), range, help: .evaluation(.recursionUnsupported))
             }
             // indirect: through functions already defined
             var stack = [callee]
@@ -139,8 +152,8 @@ final class Environment {
                       case .syntax(let b, _) = fn.body else { continue }
                 for (h, _) in Environment.calls(in: b) {
                     if h == name.text {
-                        throw scope.error(.recursion, "`\(name.text)` would call itself through `\(callee)`", range,
-                                          help: "recursion is not supported; `\(g)` calls `\(name.text)`")
+                        throw scope.error(.recursion, .evaluation(.callsItselfThrough(function: name.text, via: callee)), range,
+                                          help: .evaluation(.recursionThrough(caller: g, callee: name.text)))
                     }
                     stack.append(h)
                 }

@@ -51,10 +51,16 @@ final class Interpreter {
 
     // MARK: errors
 
+    func error(_ id: DiagnosticID, _ message: Message, _ range: SourceRange, _ scope: Scope, help: Message? = nil) -> Diagnostic {
+        scope.error(id, message, range, help: help)
+    }
+
+    /// Transitional: text not yet a Message (Commands).
     func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, _ scope: Scope, help: String? = nil) -> Diagnostic {
         scope.error(id, message, range, help: help)
     }
 
+    /// Transitional: text not yet a Message (Commands), with a typed help line.
     func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, _ scope: Scope, help: Message) -> Diagnostic {
         Diagnostic(id, .verbatim(message), range, file: scope.file, help: help)
     }
@@ -158,18 +164,18 @@ final class Interpreter {
         switch m {
         case .constant(let v), .symbol(let v): return v
         case .builtin:
-            throw error(.notAFunction, "`\(s)` is a built-in function, not a value", range, scope,
-                        help: "call it with an argument: `\(s)(x)`")
+            throw error(.notAFunction, .evaluation(.builtinNotAValue(name: s)), range, scope,
+                        help: .evaluation(.callWithArgument(name: s)))
         case .needsArgument:
-            throw error(.expectedToken, "`\(s)` needs its argument", range, scope,
-                        help: s == "diff" ? "write `diff(x^2, x)`" : "write `\(s) f` or `\(s)(x^2 + y^2)`")
+            throw error(.expectedToken, .evaluation(.needsArgument(name: s)), range, scope,
+                        help: .evaluation(s == "diff" ? .diffExample : .operatorExample(name: s)))
         }
     }
 
     func checked(_ e: Expr, _ range: SourceRange, _ scope: Scope) throws -> Expr {
         if e.depth > Interpreter.maxExprDepth {
-            throw error(.limit, "expression is too deep (more than \(Interpreter.maxExprDepth) levels)", range, scope,
-                        help: "build it in smaller steps, or evaluate with numbers")
+            throw error(.limit, .evaluation(.tooDeep(limit: Interpreter.maxExprDepth)), range, scope,
+                        help: .evaluation(.buildInSmallerSteps))
         }
         return e
     }
@@ -185,10 +191,10 @@ final class Interpreter {
             let point: Value = args.count == 1 ? args[0] : .tuple(args)
             return try bind(target, positional: point, range, scope)
         default:
-            var name = "this"
-            if case .name(let n) = callee.kind { name = "`\(n)`" }
-            throw error(.notAFunction, "\(name) is \(target.typeName), not a function", callee.range, scope,
-                        help: "to multiply, write `*`: `\(callee.kind.isName ? ASTPrinter.print(callee) : "a")*(…)`")
+            var name: String?
+            if case .name(let n) = callee.kind { name = n }
+            throw error(.notAFunction, .evaluation(.notAFunction(name: name, found: target.kind)), callee.range, scope,
+                        help: .evaluation(.multiplyWithStar(left: callee.kind.isName ? ASTPrinter.print(callee) : "a")))
         }
     }
 
@@ -198,18 +204,17 @@ final class Interpreter {
             return try callUser(f, xs, calleeRange, range, scope)
         }
         guard args.count == f.parameters.count else {
-            let n = f.parameters.count
-            throw error(.arity, "`\(f.name)` takes \(n) argument\(n == 1 ? "" : "s") but \(args.count) \(args.count == 1 ? "was" : "were") given",
-                        range, scope, help: "`\(f.name)` is defined as \(f.text)")
+            throw error(.arity, .evaluation(.arity(function: f.name, expected: [f.parameters.count], given: args.count)),
+                        range, scope, help: .evaluation(.definedAs(function: f.name, definition: f.text)))
         }
         if callStack.contains(f.name) {
-            throw error(.recursion, "`\(f.name)` calls itself", calleeRange, scope,
-                        help: Environment.recursionHelp)
+            throw error(.recursion, .evaluation(.callsItself(function: f.name)), calleeRange, scope,
+                        help: .evaluation(.recursionUnsupported))
         }
         if callStack.count >= 64 {
-            throw error(.limit, "functions nested too deeply (more than 64 calls)", calleeRange, scope)
+            throw error(.limit, .evaluation(.callsTooDeep(limit: 64)), calleeRange, scope)
         }
-        if interrupt.isSet { throw error(.interrupted, "interrupted", range, scope) }
+        if interrupt.isSet { throw error(.interrupted, .evaluation(.interrupted), range, scope) }
         callStack.append(f.name)
         defer { callStack.removeLast() }
         switch f.body {
@@ -255,8 +260,9 @@ final class Interpreter {
             case .vector(let xs): return .list(xs.map { .number(.float($0)) }, name: nil)
             }
         } catch {
-            throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, error.message, range, scope,
-                             help: error.help.map { .verbatim($0 + " (in `\(error.expression)`)") } ?? .evaluation(.inExpression(error.expression)))
+            throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, .verbatim(error.message), range, scope,
+                             help: .evaluation(error.help.map { .helpInExpression(.verbatim($0), expression: error.expression) }
+                                                   ?? .inExpression(error.expression)))
         }
     }
 }

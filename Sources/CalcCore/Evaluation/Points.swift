@@ -16,9 +16,10 @@ enum PointRole {
     /// `explain … at (…)`.
     case explain
 
-    var nonNumberCoordinate: String {
-        if case .start = self { return "the start point's coordinates must be numbers" }
-        return "a point's coordinates must be numbers"
+    /// A coordinate that is not a number, found where this point was written.
+    func nonNumberCoordinate(_ found: ValueKind) -> Message {
+        if case .start = self { return .evaluation(.startCoordinatesNotNumbers(found: found)) }
+        return .evaluation(.coordinatesNotNumbers(found: found))
     }
 }
 
@@ -36,11 +37,11 @@ extension Interpreter {
             for (name, node) in items {
                 let val = try collapse(try eval(node, scope), node.range, scope)
                 guard case .number = val else {
-                    throw error(.badStart, "`\(name.text)` must be a number here, found \(val.typeName)", node.range, scope)
+                    throw error(.badStart, .evaluation(.mustBeNumberHere(name: name.text, found: val.kind)), node.range, scope)
                 }
                 if !vars.contains(name.text) {
-                    throw error(.unknownParameter, "`\(name.text)` is not a variable of this expression", name.range, scope,
-                                help: vars.isEmpty ? "it has no variables" : "its variables are \(vars.map { "`\($0)`" }.joined(separator: ", "))")
+                    throw error(.unknownParameter, .evaluation(.notAVariableOfExpression(name: name.text)), name.range, scope,
+                                help: .evaluation(vars.isEmpty ? .hasNoVariables : .itsVariables(vars)))
                 }
                 values[name.text] = val
             }
@@ -81,7 +82,7 @@ extension Interpreter {
         case .list(let xs, let n): return .list(try xs.map { try substitute($0, values, range, scope) }, name: n)
         case .function(let f):
             let args = try f.parameters.map { p -> Value in
-                guard let x = values[p] else { throw error(.arity, "no value for `\(p)`", range, scope) }
+                guard let x = values[p] else { throw error(.arity, .evaluation(.noValue(name: p)), range, scope) }
                 return x
             }
             return try callUser(f, args, range, range, scope)
@@ -90,25 +91,37 @@ extension Interpreter {
 
     // MARK: the one binder
 
-    /// A number-valued node's value (an option, a bound, a named coordinate).
-    func numberValue(of node: Node, _ scope: Scope, what: String) throws -> Double {
+    /// A number-valued node's value (an option, a bound, a named coordinate);
+    /// `what` names it in the messages.
+    func numberValue(of node: Node, _ scope: Scope, what: Message) throws -> Double {
         let v = try collapse(try eval(node, scope), node.range, scope)
         guard case .number(let x) = v else {
-            throw error(.badOption, "\(what) must be a number, found \(v.typeName)", node.range, scope)
+            throw error(.badOption, .evaluation(.mustBeNumber(what: what, found: v.kind)), node.range, scope)
         }
         return x.double
     }
 
     /// A whole number from 1 to `max` (the number of steps, of starts, …).
-    func integerValue(of node: Node, _ scope: Scope, what: String, max: Int) throws -> Int {
+    func integerValue(of node: Node, _ scope: Scope, what: Message, max: Int) throws -> Int {
         let x = try numberValue(of: node, scope, what: what)
         guard x.isFinite, x == x.rounded(), x >= 1 else {
-            throw error(.badOption, "\(what) must be a positive whole number, found \(NumberFormat.format(x, digits: 6))", node.range, scope)
+            throw error(.badOption, .evaluation(.mustBePositiveWholeNumber(what: what, found: NumberFormat.format(x, digits: 6))),
+                        node.range, scope)
         }
         guard x <= Double(max) else {
-            throw error(.limit, "\(what) is limited to \(NumberFormat.grouped(max))", node.range, scope)
+            throw error(.limit, .evaluation(.limitedTo(what: what, limit: max)), node.range, scope)
         }
         return Int(x)
+    }
+
+    /// Transitional: `what` not yet a Message (Commands).
+    func numberValue(of node: Node, _ scope: Scope, what: String) throws -> Double {
+        try numberValue(of: node, scope, what: .verbatim(what))
+    }
+
+    /// Transitional: `what` not yet a Message (Commands).
+    func integerValue(of node: Node, _ scope: Scope, what: String, max: Int) throws -> Int {
+        try integerValue(of: node, scope, what: .verbatim(what), max: max)
     }
 
     /// A point's coordinates, one per variable in order; every variable must get one.
@@ -118,25 +131,26 @@ extension Interpreter {
             let coords = try positionalCoordinates(try collapse(try eval(node, scope), node.range, scope), node.range, role, scope).map(\.double)
             guard coords.count == vars.count else { throw coordinateCount(coords.count, vars, node.range, role, scope) }
             if case .start = role {
-                for c in coords where !c.isFinite { throw error(.badStart, "the start point must be finite", node.range, scope) }
+                for c in coords where !c.isFinite { throw error(.badStart, .evaluation(.startNotFinite), node.range, scope) }
             }
             return coords
         case .named(let items, let range):
             var values: [String: Double] = [:]
             for (name, node) in items {
                 if case .start(let label) = role, !vars.contains(name.text) {
-                    throw error(.badStart, "`\(name.text)` is not a variable of `\(label)`", name.range, scope,
-                                help: "its variables are \(vars.joined(separator: ", "))")
+                    throw error(.badStart, .evaluation(.notAVariableOf(name: name.text, target: label)), name.range, scope,
+                                help: .evaluation(.itsVariablesListed(vars)))
                 }
-                let x = try numberValue(of: node, scope, what: "`\(name.text)`")
-                if case .start = role, !x.isFinite { throw error(.badStart, "the start point must be finite", node.range, scope) }
+                let x = try numberValue(of: node, scope, what: .evaluation(.quoted(name.text)))
+                if case .start = role, !x.isFinite { throw error(.badStart, .evaluation(.startNotFinite), node.range, scope) }
                 values[name.text] = x
             }
             if let missing = vars.first(where: { values[$0] == nil }) {
                 if case .start(let label) = role {
-                    throw error(.badStart, "no start value for `\(missing)`", range, scope, help: variablesPhrase(label, vars))
+                    throw error(.badStart, .evaluation(.noStartValue(name: missing)), range, scope,
+                                help: .evaluation(.targetVariables(target: label, variables: vars)))
                 }
-                throw error(.arity, "no value for `\(missing)`", p.range, scope)
+                throw error(.arity, .evaluation(.noValue(name: missing)), p.range, scope)
             }
             return vars.map { values[$0]! }
         }
@@ -150,36 +164,27 @@ extension Interpreter {
         case .tuple(let xs): coords = xs
         default:
             if case .start = role {
-                throw error(.badStart, "the start point must be a number or a tuple, found \(point.typeName)", range, scope,
-                            help: "write `from (1, 2)` or `from (x = 1, y = 2)`")
+                throw error(.badStart, .evaluation(.startNotAPoint(found: point.kind)), range, scope, help: .evaluation(.startExamples))
             }
-            throw error(.badStart, "a point is a number or a tuple of numbers, found \(point.typeName)", range, scope,
-                        help: "write `at 2`, `at (1, 2)` or `at (x = 1, y = 2)`")
+            throw error(.badStart, .evaluation(.notAPoint(found: point.kind)), range, scope, help: .evaluation(.pointExamples))
         }
         return try coords.map { c in
-            guard case .number(let n) = c else { throw error(.badStart, "\(role.nonNumberCoordinate), found \(c.typeName)", range, scope) }
+            guard case .number(let n) = c else { throw error(.badStart, role.nonNumberCoordinate(c.kind), range, scope) }
             return n
         }
     }
 
-    /// "`f` has 2 variables (x, y)".
-    func variablesPhrase(_ label: String, _ vars: [String]) -> String {
-        "`\(label)` has \(vars.count) variable\(vars.count == 1 ? "" : "s") (\(vars.joined(separator: ", ")))"
-    }
-
     func coordinateCount(_ n: Int, _ vars: [String], _ range: SourceRange, _ role: PointRole, _ scope: Scope) -> Diagnostic {
-        let coordinates = "\(n) coordinate\(n == 1 ? "" : "s")"
-        let expression = "the expression has \(vars.count) variable\(vars.count == 1 ? "" : "s") (\(vars.joined(separator: ", ")))"
-        let named = vars.map { "\($0) = …" }.joined(separator: ", ")
         switch role {
         case .at:
-            return error(.arity, "the point has \(coordinates) but \(expression)", range, scope,
-                         help: "give one value for each variable, or name them: `at (\(named))`")
+            return error(.arity, .evaluation(.pointCoordinates(count: n, variables: vars)), range, scope,
+                         help: .evaluation(.giveOneValueOrNameThem(variables: vars)))
         case .start(let label):
-            return error(.badStart, "the start point has \(coordinates) but \(variablesPhrase(label, vars))", range, scope,
-                         help: "give one value per variable: `from (\(named))`")
+            return error(.badStart, .evaluation(.startCoordinates(count: n, target: label, variables: vars)), range, scope,
+                         help: .evaluation(.giveOneValuePerVariable(variables: vars)))
         case .explain:
-            return error(.arity, "the point has \(coordinates) but \(expression)", range, scope, help: "name them: `at (\(named))`")
+            return error(.arity, .evaluation(.pointCoordinates(count: n, variables: vars)), range, scope,
+                         help: .evaluation(.nameThem(variables: vars)))
         }
     }
 
@@ -188,18 +193,19 @@ extension Interpreter {
         var bounds: [String: (Double, Double)] = [:]
         for b in box {
             guard vars.contains(b.variable.text) else {
-                throw error(.badStart, "`\(b.variable.text)` is not a variable of `\(label)`", b.variable.range, scope,
-                            help: "its variables are \(vars.joined(separator: ", "))")
+                throw error(.badStart, .evaluation(.notAVariableOf(name: b.variable.text, target: label)), b.variable.range, scope,
+                            help: .evaluation(.itsVariablesListed(vars)))
             }
-            let lo = try numberValue(of: b.low, scope, what: "the lower bound"), hi = try numberValue(of: b.high, scope, what: "the upper bound")
+            let lo = try numberValue(of: b.low, scope, what: .evaluation(.lowerBound))
+            let hi = try numberValue(of: b.high, scope, what: .evaluation(.upperBound))
             guard lo.isFinite, hi.isFinite, lo < hi else {
-                throw error(.badRange, "the range of `\(b.variable.text)` must go from a smaller to a larger finite number", b.low.range.to(b.high.range), scope)
+                throw error(.badRange, .evaluation(.badBoxRange(name: b.variable.text)), b.low.range.to(b.high.range), scope)
             }
             bounds[b.variable.text] = (lo, hi)
         }
         if let missing = vars.first(where: { bounds[$0] == nil }) {
-            throw error(.badStart, "no range for `\(missing)`", range, scope,
-                        help: "give every variable a range: (\(vars.map { "\($0) from -5 to 5" }.joined(separator: ", ")))")
+            throw error(.badStart, .evaluation(.noRange(name: missing)), range, scope,
+                        help: .evaluation(.giveEveryVariableRange(variables: vars)))
         }
         return vars.map { bounds[$0]! }
     }

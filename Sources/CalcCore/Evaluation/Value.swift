@@ -39,6 +39,18 @@ public enum Value {
     case list([Value], name: String?)
     case function(UserFunction)
 
+    /// What kind of value this is, for messages that found it where another was needed.
+    public var kind: ValueKind {
+        switch self {
+        case .number: return .number
+        case .symbolic: return .expression
+        case .tuple(let xs): return .tuple(count: xs.count)
+        case .list(let xs, _): return .list(count: xs.count)
+        case .function(let f): return .function(name: f.name)
+        }
+    }
+
+    /// The kind in English (transitional: Commands still quote it; messages use `kind`).
     public var typeName: String {
         switch self {
         case .number: return "a number"

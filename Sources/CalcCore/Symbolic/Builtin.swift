@@ -554,11 +554,12 @@ public enum Callee: Hashable, Sendable {
     }
 
     /// How to call it, for an arity error; `name` is the spelling used.
+    /// How a call is written (`log`'s two forms are explained by its own message).
     public func usage(as name: String) -> String {
         switch self {
         case .builtin(let f): return f.arity == 2 ? "\(name)(a, b)" : "\(name)(x)"
         case .sqrt: return "sqrt(x)"
-        case .log: return "log(x) is ln(x); log(b, x) is the base-b logarithm"
+        case .log: return "log(x), log(b, x)"
         }
     }
 
