@@ -126,7 +126,7 @@ struct ExplainCommand {
         switch value {
         case .symbolic(let ex, let order): return (ex, order)
         case .number(let n): return (it.ctx.number(n), [])
-        default: throw it.fail(.typeMismatch, .explainOneExpression(found: value.typeName), e.range, scope)
+        default: throw it.fail(.typeMismatch, .explainOneExpression(found: value.kind), e.range, scope)
         }
     }
 

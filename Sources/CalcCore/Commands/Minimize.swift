@@ -25,7 +25,7 @@ struct MinimizeCommand {
         var seed: UInt64 = 1
         for opt in command.options { try apply(opt, to: &base, seed: &seed) }
         let rates = try command.rates.map { node -> Double in
-            let r = try it.numberValue(of: node, scope, what: "the rate")
+            let r = try it.numberValue(of: node, scope, what: .command(.theRate))
             guard r > 0 && r.isFinite else {
                 throw it.fail(.badOption, .rateNotPositive(found: NumberFormat.format(r, digits: 6)), node.range, scope, help: .typicalRates)
             }
@@ -59,7 +59,7 @@ struct MinimizeCommand {
             }
             return outcome
         case .random(let countNode, let box, let range):
-            let count = try it.integerValue(of: countNode, scope, what: "the number of starts", max: 10_000)
+            let count = try it.integerValue(of: countNode, scope, what: .command(.numberOfStarts), max: 10_000)
             let bounds = try it.boxBounds(box, problem.variables, label: problem.label, range, scope)
             var rng = SeededRandom(seed: seed)
             var opts = base
@@ -95,7 +95,7 @@ struct MinimizeCommand {
             throw it.fail(.noVariables, .targetHasNoVariables, command.target.range, scope, help: help)
         default: break
         }
-        throw it.fail(.typeMismatch, .targetNotNumeric(found: t.value.typeName), command.target.range, scope, help: .reduceLossOverData)
+        throw it.fail(.typeMismatch, .targetNotNumeric(found: t.value.kind), command.target.range, scope, help: .reduceLossOverData)
     }
 
     /// Names in an expression that are bound to numbers (why a target has no variables).
@@ -125,19 +125,19 @@ struct MinimizeCommand {
             }
             o.method = m
         case .steps(let value, _):
-            o.steps = try it.integerValue(of: value, scope, what: "`steps`", max: 1_000_000_000)
+            o.steps = try it.integerValue(of: value, scope, what: .evaluation(.quoted("steps")), max: 1_000_000_000)
         case .every(let value, _):
-            o.every = try it.integerValue(of: value, scope, what: "`every`", max: 1_000_000_000)
+            o.every = try it.integerValue(of: value, scope, what: .evaluation(.quoted("every")), max: 1_000_000_000)
         case .tol(let value, _):
-            let t = try it.numberValue(of: value, scope, what: "`tol`")
+            let t = try it.numberValue(of: value, scope, what: .evaluation(.quoted("tol")))
             guard t >= 0 && t.isFinite else { throw it.fail(.badOption, .tolNegative, value.range, scope, help: .tolHelp) }
             o.tol = t
         case .beta(let value, _):
-            let b = try it.numberValue(of: value, scope, what: "`beta`")
+            let b = try it.numberValue(of: value, scope, what: .evaluation(.quoted("beta")))
             guard b >= 0 && b < 1 else { throw it.fail(.badOption, .betaOutOfRange, value.range, scope, help: .usualMomentum) }
             o.beta = b
         case .seed(let value, _):
-            let s = try it.numberValue(of: value, scope, what: "`seed`")
+            let s = try it.numberValue(of: value, scope, what: .evaluation(.quoted("seed")))
             guard s.isFinite, s == s.rounded(), s >= 0, s < 1e18 else { throw it.fail(.badOption, .seedNotWhole, value.range, scope) }
             seed = UInt64(s)
         }

@@ -59,13 +59,13 @@ struct PlotCommand {
         case .number(let n): return (it.ctx.number(n), [], ASTPrinter.print(node))
         case .symbolic(let e, _): return (e, t.variables, ASTPrinter.print(node))
         default:
-            throw it.fail(.typeMismatch, .cannotPlot(found: t.value.typeName), node.range, scope, help: .plotOneVariable)
+            throw it.fail(.typeMismatch, .cannotPlot(found: t.value.kind), node.range, scope, help: .plotOneVariable)
         }
     }
 
     func range(_ lo: Node, _ hi: Node) throws -> (Double, Double) {
-        let a = try it.numberValue(of: lo, scope, what: "the start of the range")
-        let b = try it.numberValue(of: hi, scope, what: "the end of the range")
+        let a = try it.numberValue(of: lo, scope, what: .command(.rangeStart))
+        let b = try it.numberValue(of: hi, scope, what: .command(.rangeEnd))
         guard a.isFinite && b.isFinite else {
             throw it.fail(.badRange, .rangeNotFinite, lo.range.to(hi.range), scope)
         }

@@ -13,6 +13,7 @@ public enum Message: Sendable, Equatable {
     case evaluation(EvaluationMessage)
     case command(CommandMessage)
     case session(SessionMessage)
+    case numeric(NumericMessage)
     /// Text calc did not write — an operating system's reason a file could
     /// not be read, a message the executable composed — shown as it is.
     case verbatim(String)

@@ -227,8 +227,8 @@ extension Interpreter {
                 case .vector(let xs): return .list(xs.map { .number(.float($0)) }, name: nil)
                 }
             } catch {
-                throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, .verbatim(error.message), range, scope,
-                                 help: error.help.map { .verbatim($0) } ?? .evaluation(.inExpression(error.expression)))
+                throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, .numeric(error.message), range, scope,
+                                 help: error.help.map { .numeric($0) } ?? .evaluation(.inExpression(error.expression)))
             }
         case .tuple(let xs): return .tuple(try xs.map { try collapse($0, range, scope) })
         case .list(let xs, let n): return .list(try xs.map { try collapse($0, range, scope) }, name: n)

@@ -92,8 +92,8 @@ extension Interpreter {
                 }
                 return .number(.float(d))
             case .failure(let issue):
-                throw error(issue.isDivisionByZero ? .divisionByZero : .domain, .verbatim(issue.message), range, scope,
-                            help: issue.help.map { .verbatim($0) })
+                throw error(issue.isDivisionByZero ? .divisionByZero : .domain, .numeric(issue.message), range, scope,
+                            help: issue.help.map { .numeric($0) })
             }
         }
         let exprs = try args.map { try toExpr($0, range, scope) }

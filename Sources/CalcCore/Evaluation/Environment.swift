@@ -19,10 +19,6 @@ struct Scope {
         Diagnostic(id, message, range, file: file, help: help)
     }
 
-    /// Transitional: text not yet a Message (Commands, Rendering).
-    func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String? = nil) -> Diagnostic {
-        Diagnostic(id, message, range, file: file, help: help)
-    }
 }
 
 final class Environment {

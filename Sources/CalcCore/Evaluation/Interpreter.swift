@@ -55,15 +55,6 @@ final class Interpreter {
         scope.error(id, message, range, help: help)
     }
 
-    /// Transitional: text not yet a Message (Commands).
-    func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, _ scope: Scope, help: String? = nil) -> Diagnostic {
-        scope.error(id, message, range, help: help)
-    }
-
-    /// Transitional: text not yet a Message (Commands), with a typed help line.
-    func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, _ scope: Scope, help: Message) -> Diagnostic {
-        Diagnostic(id, .verbatim(message), range, file: scope.file, help: help)
-    }
 
     // MARK: expressions
     func eval(_ n: Node, _ scope: Scope) throws -> Value {
@@ -260,8 +251,8 @@ final class Interpreter {
             case .vector(let xs): return .list(xs.map { .number(.float($0)) }, name: nil)
             }
         } catch {
-            throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, .verbatim(error.message), range, scope,
-                             help: .evaluation(error.help.map { .helpInExpression(.verbatim($0), expression: error.expression) }
+            throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, .numeric(error.message), range, scope,
+                             help: .evaluation(error.help.map { .helpInExpression(.numeric($0), expression: error.expression) }
                                                    ?? .inExpression(error.expression)))
         }
     }

@@ -114,16 +114,6 @@ extension Interpreter {
         return Int(x)
     }
 
-    /// Transitional: `what` not yet a Message (Commands).
-    func numberValue(of node: Node, _ scope: Scope, what: String) throws -> Double {
-        try numberValue(of: node, scope, what: .verbatim(what))
-    }
-
-    /// Transitional: `what` not yet a Message (Commands).
-    func integerValue(of node: Node, _ scope: Scope, what: String, max: Int) throws -> Int {
-        try integerValue(of: node, scope, what: .verbatim(what), max: max)
-    }
-
     /// A point's coordinates, one per variable in order; every variable must get one.
     func coordinates(_ p: Point, _ vars: [String], _ role: PointRole, _ scope: Scope) throws -> [Double] {
         switch p {

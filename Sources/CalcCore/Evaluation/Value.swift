@@ -50,17 +50,6 @@ public enum Value {
         }
     }
 
-    /// The kind in English (transitional: Commands still quote it; messages use `kind`).
-    public var typeName: String {
-        switch self {
-        case .number: return "a number"
-        case .symbolic: return "an expression"
-        case .tuple(let xs): return "a tuple of \(xs.count)"
-        case .list(let xs, _): return "a list of \(xs.count)"
-        case .function(let f): return "the function `\(f.name)`"
-        }
-    }
-
     public var isNumeric: Bool { if case .number = self { return true }; return false }
 
     /// A list whose elements are all numbers, as doubles.

@@ -17,7 +17,7 @@ import Glibc
 #endif
 
 public struct CompileError: Error, Sendable {
-    public let message: String
+    public let message: NumericMessage
 }
 
 /// Builds a CompiledProgram from expressions over named variables.
@@ -106,7 +106,7 @@ public struct Compiler {
     }
 
     mutating func emit(_ op: CompiledProgram.Op, _ a: Int, _ b: Int = 0, c: Int = 0, imm: Double = 0, fn: Builtin = .sin) throws(CompileError) -> Int {
-        if code.count >= Compiler.maxInstructions { throw CompileError(message: "the function is too large to compile") }
+        if code.count >= Compiler.maxInstructions { throw CompileError(message: .tooLargeToCompile) }
         let d = newRegister()
         code.append(.init(op: op, fn: fn, dst: Int32(d), a: Int32(a), b: Int32(b), c: Int32(c), imm: imm))
         return d
@@ -127,7 +127,7 @@ public struct Compiler {
             case .call(let f, let args) where f.isReduction:
                 let arg = args[0]
                 let n = Self.dataLength(arg)
-                guard n >= 0 else { failure = CompileError(message: "lists of different lengths in one expression"); return e }
+                guard n >= 0 else { failure = CompileError(message: .listLengthsDiffer); return e }
                 func total() -> Expr {
                     var terms: [Expr] = []
                     terms.reserveCapacity(n)
@@ -151,7 +151,7 @@ public struct Compiler {
         let r = go(e)
         if let failure { throw failure }
         if r.hasData {
-            throw CompileError(message: "the value is a list, not a number; reduce it with sum(…) or mean(…)")
+            throw CompileError(message: .valueIsList)
         }
         return r
     }
@@ -191,9 +191,9 @@ public struct Compiler {
         case .number(let n): r = constant(n.double)
         case .constant(let c): r = constant(c.value)
         case .symbol(let s):
-            guard let i = inputs[e.id] else { throw CompileError(message: "`\(s)` has no value") }
+            guard let i = inputs[e.id] else { throw CompileError(message: .noValue(s)) }
             r = i
-        case .data: throw CompileError(message: "a list cannot be compiled here")
+        case .data: throw CompileError(message: .listNotCompilable)
         case .add(let terms): r = try compileSum(terms)
         case .mul(let fs):
             if case .number(let c) = fs[0].kind {

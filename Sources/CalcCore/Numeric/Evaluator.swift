@@ -17,8 +17,8 @@ public enum NumericValue: Sendable, Equatable {
 }
 
 public struct EvaluationFailure: Error, Sendable {
-    public let message: String
-    public let help: String?
+    public let message: NumericMessage
+    public let help: NumericMessage?
     public let isDivisionByZero: Bool
     /// The subexpression where it happened, in plain form.
     public let expression: String
@@ -28,7 +28,7 @@ public struct EvaluationFailure: Error, Sendable {
         self.init(message: issue.message, help: issue.help, isDivisionByZero: issue.isDivisionByZero, expression: expression)
     }
 
-    init(message: String, help: String?, isDivisionByZero: Bool, expression: String) {
+    init(message: NumericMessage, help: NumericMessage?, isDivisionByZero: Bool, expression: String) {
         self.message = message
         self.help = help
         self.isDivisionByZero = isDivisionByZero
@@ -56,7 +56,7 @@ public struct Evaluator {
         case .data(_, let v): return .vector(v)
         case .symbol(let s):
             guard let v = bindings[e.id] else {
-                throw EvaluationFailure(message: "`\(s)` has no value here", help: "give every variable a value, e.g. `at (x = 1, y = 2)`",
+                throw EvaluationFailure(message: .noValueHere(s), help: .giveEveryVariableAValue,
                                         isDivisionByZero: false, expression: s)
             }
             return v
@@ -90,12 +90,12 @@ public struct Evaluator {
 
     static func power(_ p: Double, _ q: Double, _ e: Expr) throws(EvaluationFailure) -> Double {
         if p == 0 && q < 0 {
-            throw EvaluationFailure(message: "division by zero: 0 raised to a negative power", help: nil,
+            throw EvaluationFailure(message: .zeroToNegativePower, help: nil,
                                     isDivisionByZero: true, expression: e.description)
         }
         if p < 0 && p.isFinite && q.isFinite && q != q.rounded() {
-            throw EvaluationFailure(message: "a negative number (\(NumberFormat.format(p, digits: 6))) to a fractional power is not a real number",
-                                    help: "calc works with real numbers; use cbrt(x) for a cube root",
+            throw EvaluationFailure(message: .negativeToFractionalPower(base: NumberFormat.format(p, digits: 6)),
+                                    help: .realNumbersUseCbrt,
                                     isDivisionByZero: false, expression: e.description)
         }
         return Glibc.pow(p, q)
@@ -109,8 +109,7 @@ public struct Evaluator {
         case let (.scalar(x), .vector(ys)): return .vector(try ys.map { (y: Double) throws(EvaluationFailure) -> Double in try op(x, y) })
         case let (.vector(xs), .vector(ys)):
             guard xs.count == ys.count else {
-                throw EvaluationFailure(message: "lists of different lengths (\(xs.count) and \(ys.count)) in one expression",
-                                        help: "element-wise arithmetic needs lists of the same length",
+                throw EvaluationFailure(message: .listLengths(xs.count, ys.count), help: .sameLengthLists,
                                         isDivisionByZero: false, expression: e.description)
             }
             var out = [Double](); out.reserveCapacity(xs.count)

@@ -178,8 +178,8 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
 
     /// A problem with an argument, found during evaluation.
     public struct DomainIssue: Error, Sendable {
-        public let message: String
-        public let help: String?
+        public let message: NumericMessage
+        public let help: NumericMessage?
         public let isDivisionByZero: Bool
     }
 
@@ -229,22 +229,23 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
     /// value would be NaN or infinite from a finite-domain rule (ln(-inf), atanh(inf)).
     public func domainIssue(_ a: [Double]) -> DomainIssue? {
         let x = a[0]
-        func outside(_ what: String, _ help: String) -> DomainIssue {
-            DomainIssue(message: "\(rawValue) is undefined for \(NumberFormat.format(x, digits: 12))\(what)", help: help, isDivisionByZero: false)
+        let shown = NumberFormat.format(x, digits: 12)
+        func outside(_ why: (String, String) -> NumericMessage, _ help: NumericMessage) -> DomainIssue {
+            DomainIssue(message: why(rawValue, shown), help: help, isDivisionByZero: false)
         }
         func pole() -> DomainIssue {
-            DomainIssue(message: "\(rawValue)(\(NumberFormat.format(x, digits: 12))) divides by zero", help: nil, isDivisionByZero: true)
+            DomainIssue(message: .dividesByZero(function: rawValue, value: shown), help: nil, isDivisionByZero: true)
         }
         switch self {
         case .sec: return Glibc.cos(x) == 0 ? pole() : nil
         case .csc, .cot: return Glibc.sin(x) == 0 ? pole() : nil
         case .asin, .acos:
-            return x.isFinite && (x < -1 || x > 1) ? outside("", "\(rawValue) takes values from -1 to 1") : nil
-        case .acosh: return x < 1 ? outside("", "acosh takes values ≥ 1") : nil
-        case .atanh: return x <= -1 || x >= 1 ? outside(" (it is infinite at ±1)", "atanh takes values strictly between -1 and 1") : nil
+            return x.isFinite && (x < -1 || x > 1) ? outside(NumericMessage.undefinedFor, .takesMinusOneToOne(function: rawValue)) : nil
+        case .acosh: return x < 1 ? outside(NumericMessage.undefinedFor, .acoshDomain) : nil
+        case .atanh: return x <= -1 || x >= 1 ? outside(NumericMessage.infiniteAtOne, .atanhDomain) : nil
         case .ln, .log2, .log10:
-            if x == 0 { return outside(" (the logarithm of 0 is -∞)", "logarithms take positive numbers") }
-            if x < 0 { return outside("", "logarithms take positive numbers; calc works with real numbers only") }
+            if x == 0 { return outside(NumericMessage.logarithmOfZero, .logarithmsTakePositive) }
+            if x < 0 { return outside(NumericMessage.undefinedFor, .logarithmsTakePositiveReal) }
             return nil
         case .sin, .cos, .tan, .atan, .atan2, .sinh, .cosh, .tanh, .asinh, .exp, .cbrt,
              .abs, .sign, .step, .sigmoid, .softplus, .relu, .min, .max, .floor, .ceil, .sum, .mean, .len:

@@ -4,6 +4,12 @@
 // Rendering.) Worded by Rendering/Catalogue/English+Command.swift.
 
 public enum CommandMessage: Sendable, Equatable {
+    // MARK: what a number is for (inside "… must be a number")
+    case theRate
+    case numberOfStarts
+    case rangeStart
+    case rangeEnd
+
     // MARK: minimize: target and options
     case rateNotPositive(found: String)
     case typicalRates
@@ -14,7 +20,7 @@ public enum CommandMessage: Sendable, Equatable {
     /// `verb`: minimize or maximize.
     case giveFunctionOrExpression(verb: String)
     case boundNameIsNotVariable(name: String)
-    case targetNotNumeric(found: String)
+    case targetNotNumeric(found: ValueKind)
     case reduceLossOverData
     case unknownMethod(String)
     /// A suggestion (if any) and the list of methods.
@@ -24,13 +30,13 @@ public enum CommandMessage: Sendable, Equatable {
     case betaOutOfRange
     case usualMomentum
     case seedNotWhole
-    case cannotMinimize(reason: String)
+    case cannotMinimize(reason: NumericMessage)
 
     // MARK: minimize: at the start and on the way
     case notDifferentiableAtStart(target: String, point: String, piece: String)
     case startAwayFromKink
     /// `which`: f or ∇f.
-    case cannotEvaluateMidRun(which: String, step: String, reason: String)
+    case cannotEvaluateMidRun(which: String, step: String, reason: NumericMessage)
     case happenedAt(point: String, expression: String)
 
     // MARK: explain
@@ -39,13 +45,13 @@ public enum CommandMessage: Sendable, Equatable {
     case noVariablesToDifferentiate
     case explainShowsDerivatives
     case explainForms
-    case explainOneExpression(found: String)
+    case explainOneExpression(found: ValueKind)
     /// A backpropagation point outside the domain.
-    case atThisPoint(reason: String)
+    case atThisPoint(reason: NumericMessage)
 
     // MARK: plot
     case cannotPlotFunction(String)
-    case cannotPlot(found: String)
+    case cannotPlot(found: ValueKind)
     case plotOneVariable
     case rangeNotFinite
     case rangeEmpty(at: String)
@@ -54,7 +60,7 @@ public enum CommandMessage: Sendable, Equatable {
     case curveNeedsOneVariable(variables: [String])
     case drawAMap(x: String, y: String)
     case bindAllButOne
-    case cannotPlotThis(reason: String)
+    case cannotPlotThis(reason: NumericMessage)
     /// `labels`: one curve's label, or several curves.
     case undefinedThroughout(labels: [String], low: String, high: String)
     case noFinitePoint

@@ -19,6 +19,7 @@ public struct Catalogue: Sendable {
         case .evaluation(let e): return english(e)
         case .command(let c): return english(c)
         case .session(let s): return english(s)
+        case .numeric(let n): return english(n)
         case .verbatim(let s): return s
         }
     }

@@ -3,6 +3,10 @@
 extension Catalogue {
     func english(_ m: CommandMessage) -> String {
         switch m {
+        case .theRate: return "the rate"
+        case .numberOfStarts: return "the number of starts"
+        case .rangeStart: return "the start of the range"
+        case .rangeEnd: return "the end of the range"
         case .rateNotPositive(let found): return "the rate must be a positive number, found \(found)"
         case .typicalRates: return "typical learning rates are 0.001 to 0.1"
         case .plotWithRandomStarts: return "`plot` draws one descent; it does not combine with random starts"
@@ -13,7 +17,7 @@ extension Catalogue {
             return "give a function name (`\(verb) f from …`) or an expression with unbound names, like `x^2 + y^2`"
         case .boundNameIsNotVariable(let name):
             return "`\(name)` has a value, so it is not a variable here; use a function `f(\(name)) = …` or `:clear \(name)`"
-        case .targetNotNumeric(let found): return "the target must be a number-valued function or expression, found \(found)"
+        case .targetNotNumeric(let found): return "the target must be a number-valued function or expression, found \(english(found))"
         case .reduceLossOverData: return "a loss over data reduces its list with `mean(…)` or `sum(…)`"
         case .unknownMethod(let name): return "unknown method `\(name)`"
         case .methodsAre(let suggestion, let all):
@@ -23,11 +27,11 @@ extension Catalogue {
         case .betaOutOfRange: return "`beta` must be at least 0 and below 1"
         case .usualMomentum: return "0.9 is the usual momentum"
         case .seedNotWhole: return "`seed` must be a whole number ≥ 0"
-        case .cannotMinimize(let reason): return "cannot minimize this: \(reason)"
+        case .cannotMinimize(let reason): return "cannot minimize this: \(english(reason))"
         case .notDifferentiableAtStart(let target, let point, let piece):
             return "`\(target)` is not differentiable at the start point \(point): `\(piece)` has a kink there"
         case .startAwayFromKink: return "start a little away from it, e.g. shift a coordinate by 0.1"
-        case .cannotEvaluateMidRun(let which, let step, let reason): return "\(which) cannot be evaluated at step \(step): \(reason)"
+        case .cannotEvaluateMidRun(let which, let step, let reason): return "\(which) cannot be evaluated at step \(step): \(english(reason))"
         case .happenedAt(let point, let expression):
             return "it happened at \(point), in `\(expression)`; a smaller rate or another start may stay inside the domain"
         case .nothingToDifferentiate: return "nothing to differentiate"
@@ -36,10 +40,10 @@ extension Catalogue {
         case .explainShowsDerivatives: return "`explain` shows how a derivative is found"
         case .explainForms:
             return "write `explain diff(e, x)`, `explain ∂f/∂x`, `explain grad f` or `explain f'`, optionally followed by `at (…)`"
-        case .explainOneExpression(let found): return "`explain` works on one expression at a time, found \(found)"
-        case .atThisPoint(let reason): return "at this point: \(reason)"
+        case .explainOneExpression(let found): return "`explain` works on one expression at a time, found \(english(found))"
+        case .atThisPoint(let reason): return "at this point: \(english(reason))"
         case .cannotPlotFunction(let f): return "cannot plot `\(f)`"
-        case .cannotPlot(let found): return "cannot plot \(found)"
+        case .cannotPlot(let found): return "cannot plot \(english(found))"
         case .plotOneVariable: return "plot expressions of one variable, like `plot sin(x) from 0 to 2π`"
         case .rangeNotFinite: return "the range must be finite"
         case .rangeEmpty(let at): return "the range is empty: it starts and ends at \(at)"
@@ -49,7 +53,7 @@ extension Catalogue {
             return "a curve needs expressions of one variable, but these have \(vars.count): \(vars.joined(separator: ", "))"
         case .drawAMap(let x, let y): return "for two variables draw a map: `plot … over (\(x) from -2 to 2, \(y) from -2 to 2)`"
         case .bindAllButOne: return "bind all but one variable first"
-        case .cannotPlotThis(let reason): return "cannot plot this: \(reason)"
+        case .cannotPlotThis(let reason): return "cannot plot this: \(english(reason))"
         case .undefinedThroughout(let labels, let low, let high):
             return "\(labels.count == 1 ? "`\(labels[0])` is" : "these are") undefined throughout [\(low), \(high)]"
         case .noFinitePoint: return "no point of the range gives a finite value; try another range"
