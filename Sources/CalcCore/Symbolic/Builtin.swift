@@ -577,16 +577,8 @@ public enum Callee: Hashable, Sendable {
 /// A callee's entry in `:help functions`: its line, its place on the line, its text.
 public struct HelpEntry: Sendable {
     public enum Line: CaseIterable, Sendable {
+        /// A line of `:help functions` (the catalogue says what each line's functions share).
         case trigonometric, hyperbolic, exponential, piecewise, activation, reduction
-
-        /// What the line's functions have in common, printed after them.
-        public var note: String? {
-            switch self {
-            case .trigonometric, .hyperbolic, .exponential, .piecewise: return nil
-            case .activation: return "activation functions"
-            case .reduction: return "reduce a list"
-            }
-        }
     }
     public let line: Line
     public let place: Int

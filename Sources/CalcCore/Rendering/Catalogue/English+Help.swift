@@ -1,0 +1,98 @@
+// English+Help — the English text of every `:help` topic. The function
+// list is built from the built-ins' own help entries (Builtin.help,
+// Callee.help), so a new built-in is listed without an edit here; examples
+// follow the course material calc accompanies.
+
+extension Catalogue {
+    func english(_ topic: HelpTopic) -> String {
+        switch topic {
+        case .overview: return """
+        calc — exact derivatives and gradient descent
+
+          f(x, y) = (1 - x)^2 + 100*(y - x^2)^2     define a function
+          ∂f/∂x                                     a partial derivative
+          grad f at (1, 2)                          the gradient at a point
+          minimize f from (-1.2, 1) rate 0.001      gradient descent
+
+        Topics: :help syntax, :help functions, :help derivatives, :help minimize, :help meta
+        """
+        case .syntax: return """
+        Syntax
+          x = 3                      bind a name (a trailing `;` hides the result)
+          f(x, y) = x^2 + 3x*y       define a function; 3x is 3*x (only after a number)
+          + - * / ^                  ** is ^, · and × are *, √x is sqrt(x), x² is x^2
+          -x^2                       is -(x^2); 2^3^2 is 2^9
+          (1, 2)                     a tuple (a point); [1, 2, 3] a list (data)
+          2*xs + 1                   lists broadcast element-wise
+          e at (x = 1, y = 2)        evaluate at a point
+          # comment                  newlines end statements, except inside ( ) and [ ]
+        Integer literals are exact: 1/3 + 1/6 is exactly 1/2. Decimals are doubles.
+        Unbound names stay symbolic: a*x + a*x gives 2*a*x.
+        Constants: pi (π), e, inf, nan. Every result is also `ans`.
+        """
+        case .functions: return englishFunctions()
+        case .derivatives: return """
+        Derivatives (exact, simplified)
+          diff(x^3/3, x)            x^2
+          diff(e, x, 2)             second derivative; diff(e, x, y) mixed
+          d/dx sin(x)^2             2*sin(x)*cos(x)
+          f'   f''                  derivatives of a one-variable function: f'(2)
+          ∂f/∂x   ∂²f/∂x∂y          partials of a function you defined
+          grad f   ∇f   grad(e)     the gradient (vector of partials)
+          hessian f                 the matrix of second partials
+          grad f at (1, 2)          evaluated at a point
+        The chain rule: diff(sigmoid(w*x + b), w) is x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)).
+        """
+        case .minimize: return """
+        Gradient descent: θ ← θ - η·∇f(θ)
+          minimize f from (-1.2, 1) rate 0.001 steps 50000
+          minimize x^2 + y^2 from (x = 1, y = 2) rate 0.1
+          maximize f from 0 rate 0.1
+        Options: steps N (10000), tol ε (1e-8 on |∇f|), every k (trace table),
+          method gd | momentum | nesterov | adam, beta β, seed S, plot [to "file.svg"]
+          rate 0.001, 0.01, 0.1            compare learning rates side by side
+          from random 20 in (x from -5 to 5, y from -5 to 5)   several starts
+        A rate too large diverges; calc says so and suggests one below 2/λmax.
+        """
+        case .meta: return """
+        Meta commands
+          :help [topic]      this help; topics: syntax functions derivatives minimize meta
+          :vars              list variables and functions
+          :clear [names]     forget everything, or just the names given
+          :load "file.calc"  run a file in this session
+          :digits N          significant digits shown (1–17, default 12)
+          :format F          plain | unicode | latex
+          :quit              leave (Ctrl-D too)
+        """
+        }
+    }
+
+    /// What a line of `:help functions` has in common, printed after its names.
+    func english(_ line: HelpEntry.Line) -> String? {
+        switch line {
+        case .trigonometric, .hyperbolic, .exponential, .piecewise: return nil
+        case .activation: return "activation functions"
+        case .reduction: return "reduce a list"
+        }
+    }
+
+    func englishFunctions() -> String {
+        func line(_ text: String, _ note: String?) -> String {
+            guard let note else { return "  " + text }
+            return "  " + text + String(repeating: " ", count: Swift.max(1, 36 - text.count)) + note
+        }
+        let entries = Callee.all.map(\.help)
+        var lines = ["Built-in functions"]
+        for l in HelpEntry.Line.allCases {
+            let names = entries.filter { $0.line == l }.sorted { $0.place < $1.place }.map(\.text)
+            lines.append(line(names.joined(separator: " "), english(l)))
+        }
+        lines.append(line("expand(e) simplify(e)", "heavier symbolic rewrites"))
+        return (lines + [
+            "Outside its domain a function is an error, not nan: ln(-1), sqrt(-4), asin(2).",
+            "Example: a neuron's loss over data",
+            "  xs = [1, 2, 3]; ys = [0, 0, 1]",
+            "  L(w, b) = mean((sigmoid(w*xs + b) - ys)^2)",
+        ]).joined(separator: "\n")
+    }
+}
