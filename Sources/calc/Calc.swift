@@ -11,47 +11,47 @@ import Glibc
 
 let calcVersion = "0.1.0"
 
+/// The executable's own words, from the catalogue.
+func words(_ m: TerminalMessage) -> String { Catalogue.english.text(.terminal(m)) }
+
 @main
 struct Calc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calc",
-        abstract: "A calculus language: exact derivatives and gradient descent that teaches.",
-        discussion: """
-        Runs FILEs in order, then -e text. With neither, reads a program from stdin, \
-        or starts the REPL when stdin is a terminal. Inside calc, `:help` lists topics.
-        """,
+        abstract: words(.abstract),
+        discussion: words(.discussion),
         version: "calc \(calcVersion)")
 
-    @Argument(help: "Scripts to run, in order.")
+    @Argument(help: ArgumentHelp(words(.scriptsHelp)))
     var files: [String] = []
 
-    @Option(name: .customShort("e"), help: ArgumentHelp("Run STATEMENTS (may repeat).", valueName: "STATEMENTS"))
+    @Option(name: .customShort("e"), help: ArgumentHelp(words(.statementsHelp), valueName: "STATEMENTS"))
     var expressions: [String] = []
 
-    @Option(name: .customShort("i"), help: ArgumentHelp("Load FILE, then stay interactive.", valueName: "FILE"))
+    @Option(name: .customShort("i"), help: ArgumentHelp(words(.loadHelp), valueName: "FILE"))
     var interactiveFile: String?
 
-    @Option(help: "Output format of expressions: plain, unicode or latex.")
+    @Option(help: ArgumentHelp(words(.formatHelp)))
     var format: String = "plain"
 
-    @Option(help: "Significant digits of numbers (1–17).")
+    @Option(help: ArgumentHelp(words(.digitsHelp)))
     var digits: Int = 12
 
-    @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set).")
+    @Flag(name: .customLong("no-color"), help: ArgumentHelp(words(.noColorHelp)))
     var noColor = false
 
-    @Flag(name: .customLong("keep-going"), help: "Run every statement even after an error.")
+    @Flag(name: .customLong("keep-going"), help: ArgumentHelp(words(.keepGoingHelp)))
     var keepGoing = false
 
-    @Flag(name: .shortAndLong, help: "No banner in the REPL.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(words(.quietHelp)))
     var quiet = false
 
     func validate() throws {
         guard Printer.Style(rawValue: format) != nil else {
-            throw ValidationError("unknown format '\(format)'; formats are plain, unicode and latex")
+            throw ValidationError(words(.unknownFormat(format)))
         }
         guard (1...17).contains(digits) else {
-            throw ValidationError("--digits takes a whole number from 1 to 17")
+            throw ValidationError(words(.digitsRange))
         }
     }
 

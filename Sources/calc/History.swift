@@ -11,6 +11,7 @@
 //
 // POSIX calls only (no Foundation), like the rest of the executable.
 
+import CalcCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,16 +28,16 @@ final class History {
     /// Lines in the file as far as this session knows (other sessions may add more).
     private var fileCount = 0
     private var warned = false
-    private let warn: (String) -> Void
+    private let warn: (TerminalMessage) -> Void
 
     /// Opens the history at `path` (nil: in memory only), loading its last
     /// `limit` entries. `warn` is called at most once per session.
-    init(path: String?, warn: @escaping (String) -> Void) {
+    init(path: String?, warn: @escaping (TerminalMessage) -> Void) {
         self.path = path
         self.warn = warn
         self.writable = path != nil
         guard let path else {
-            warnOnce("no home directory (HOME is not set); history will not be saved")
+            warnOnce(.noHome)
             return
         }
         load(path)
@@ -111,7 +112,7 @@ final class History {
 
     // MARK: file
 
-    private func warnOnce(_ message: String) {
+    private func warnOnce(_ message: TerminalMessage) {
         if warned { return }
         warned = true
         warn(message)
@@ -124,17 +125,17 @@ final class History {
         if stat(path, &st) != 0 {
             if errno == ENOENT { return }          // first run: nothing to load
             if errno == ENOTDIR { return }         // reported when writing
-            warnOnce("cannot read the history file \(path): \(reason(errno))")
+            warnOnce(.cannotReadHistory(path: path, reason: reason(errno)))
             return
         }
         if (st.st_mode & S_IFMT) == S_IFDIR {
             writable = false
-            warnOnce("cannot use the history file \(path): it is a directory; history will not be saved")
+            warnOnce(.historyIsDirectory(path: path))
             return
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            warnOnce("cannot read the history file \(path): \(reason(errno))")
+            warnOnce(.cannotReadHistory(path: path, reason: reason(errno)))
             return
         }
         let text = FileReader.readAll(fd: fd)
@@ -157,14 +158,14 @@ final class History {
             let dir = String(path[..<slash])
             if let failure = History.makeDirectories(dir) {
                 writable = false
-                warnOnce("cannot create the history directory \(dir): \(failure); history will not be saved")
+                warnOnce(.cannotCreateHistoryDirectory(path: dir, reason: failure))
                 return
             }
         }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             writable = false
-            warnOnce("cannot write the history file \(path): \(reason(errno)); history will not be saved")
+            warnOnce(.cannotWriteHistory(path: path, reason: reason(errno)))
             return
         }
         close(fd)
@@ -200,7 +201,7 @@ final class History {
 
     private func failedWrite(_ path: String, _ code: Int32) {
         writable = false
-        warnOnce("cannot write the history file \(path): \(reason(code)); history will not be saved")
+        warnOnce(.cannotWriteHistory(path: path, reason: reason(code)))
     }
 
     /// Keeps the file's last `limit` lines (re-read from the file itself).

@@ -33,13 +33,13 @@ struct REPL {
         let promptsToStderr = isatty(STDOUT_FILENO) != 1 && isatty(STDERR_FILENO) == 1
         let editor = LineEditor(session: runner.session, promptsToStderr: promptsToStderr)
         if !quiet {
-            let banner = "calc \(calcVersion) — :help for help, Tab completes, Ctrl-D quits\n"
+            let banner = words(.banner(version: calcVersion)) + "\n"
             if promptsToStderr { Output.err(banner) } else { Output.out(banner) }
         }
         let history = History(path: History.defaultPath()) { message in
             Output.flushOut()
             Output.err(DiagnosticRenderer(color: runner.terminal.colorErrors)
-                .render(Diagnostic(.warning, message, .none)))
+                .render(Diagnostic(.warning, .terminal(message), .none)))
         }
         for entry in history.entries { editor.addHistory(entry) }
 

@@ -29,7 +29,7 @@ final class Runner {
         if terminal.stderrIsTTY {
             // a progress line on long runs, overwritten in place and cleared at the end
             self.session.progress = { step, f, norm in
-                Output.err("\r\u{1B}[2K  step \(NumberFormat.grouped(step))   f = \(NumberFormat.format(f, digits: 6))   |∇f| = \(NumberFormat.format(norm, digits: 3))   (Ctrl-C stops)")
+                Output.err("\r\u{1B}[2K  " + words(.progress(step: step, value: NumberFormat.format(f, digits: 6), gradientNorm: NumberFormat.format(norm, digits: 3))))
                 Runner.progressShown = true
             }
         }
@@ -40,7 +40,7 @@ final class Runner {
     func runFile(_ path: String) -> FileResult {
         switch FileReader.read(path) {
         case .failure(let failure):
-            report("cannot read `\(path)`: \(failure.message)", help: FileReader.exists(path) ? nil : "check the path; scripts usually end in .calc")
+            report(.cannotReadScript(path: path, reason: failure.message), help: FileReader.exists(path) ? nil : .checkScriptPath)
             return .usageError
         case .success(let text):
             return .status(run(SourceFile(name: path, text: text)))
@@ -79,9 +79,9 @@ final class Runner {
     }
 
     /// A diagnostic about the command line itself (no source position).
-    func report(_ message: String, help: String? = nil) {
+    func report(_ message: TerminalMessage, help: TerminalMessage? = nil) {
         Output.flushOut()
-        Output.err(DiagnosticRenderer(color: terminal.colorErrors).render(Diagnostic(.io, message, .none, help: help)))
+        Output.err(DiagnosticRenderer(color: terminal.colorErrors).render(Diagnostic(.io, .terminal(message), .none, help: help.map { .terminal($0) })))
         Output.flushOut()
     }
 }
@@ -95,8 +95,8 @@ enum FileReader {
     static func read(_ path: String) -> Result<String, ReadFailure> {
         var st = stat()
         guard stat(path, &st) == 0 else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadFailure("it is a directory")) }
-        if st.st_size > maxSize { return .failure(ReadFailure("the file is larger than \(maxSize >> 20) MiB")) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadFailure(words(.isADirectory))) }
+        if st.st_size > maxSize { return .failure(ReadFailure(words(.fileTooLarge(mebibytes: maxSize >> 20)))) }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
         defer { close(fd) }

@@ -14,6 +14,7 @@ public enum Message: Sendable, Equatable {
     case command(CommandMessage)
     case session(SessionMessage)
     case numeric(NumericMessage)
+    case terminal(TerminalMessage)
     /// Text calc did not write — an operating system's reason a file could
     /// not be read, a message the executable composed — shown as it is.
     case verbatim(String)

@@ -20,6 +20,7 @@ public struct Catalogue: Sendable {
         case .command(let c): return english(c)
         case .session(let s): return english(s)
         case .numeric(let n): return english(n)
+        case .terminal(let t): return english(t)
         case .verbatim(let s): return s
         }
     }

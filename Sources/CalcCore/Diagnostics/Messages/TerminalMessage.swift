@@ -1,0 +1,38 @@
+// TerminalMessage — what the executable says on its own account: the
+// command line's help and its mistakes, the REPL's banner and progress line,
+// scripts it cannot read, the history file. (`reason` values are the
+// system's words, from strerror.) Worded by English+Terminal.swift.
+
+public enum TerminalMessage: Sendable, Equatable {
+    // MARK: the command line
+    case abstract
+    case discussion
+    case scriptsHelp
+    case statementsHelp
+    case loadHelp
+    case formatHelp
+    case digitsHelp
+    case noColorHelp
+    case keepGoingHelp
+    case quietHelp
+    case unknownFormat(String)
+    case digitsRange
+
+    // MARK: the REPL
+    case banner(version: String)
+    /// The progress line of a long run (numbers formatted).
+    case progress(step: Int, value: String, gradientNorm: String)
+
+    // MARK: files
+    case cannotReadScript(path: String, reason: String)
+    case checkScriptPath
+    case isADirectory
+    case fileTooLarge(mebibytes: Int)
+
+    // MARK: history
+    case noHome
+    case cannotReadHistory(path: String, reason: String)
+    case historyIsDirectory(path: String)
+    case cannotCreateHistoryDirectory(path: String, reason: String)
+    case cannotWriteHistory(path: String, reason: String)
+}
