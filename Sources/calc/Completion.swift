@@ -36,14 +36,21 @@ enum Completion {
     // the language's own word lists, so completion never falls behind the parser
     static let metaCommands: [(String, String)] = Session.metaCommands.map { ($0, $0 == "vars" || $0 == "quit" ? "" : " ") }
     static let commandWords = Parser.commandWords.sorted()
-    static let optimizeWords = ["from", "rate"] + Parser.optimizeOptions + ["to", "random", "in"]
+    static let optimizeWords = [ContextualWord.from, .rate].map(\.rawValue) + Parser.optimizeOptions
+        + [ContextualWord.to, .random, .in].map(\.rawValue)
     static let methods = Method.allCases.map(\.rawValue)
-    static let plotWords = ["from", "to", "over"]
-    /// Operations that read like functions.
-    static let operations = ["diff", "expand", "simplify"]
+    static let plotWords = [ContextualWord.from, .to, .over].map(\.rawValue)
+    /// Operations that read like functions: `diff(…)`, `expand(…)`.
+    static let operations = reserved(.operation)
     /// Operations usually followed by a function name: `grad f at (1, 2)`.
-    static let prefixOperations = ["grad", "hessian"]
-    static let constants = ["pi", "inf", "nan"]
+    static let prefixOperations = reserved(.prefixOperation)
+    /// The constants by their ASCII names, except `e`: one letter, it would
+    /// only crowd the list of everything else that starts with `e`.
+    static let constants = Constant.allCases.map(\.rawValue).filter { $0.count > 1 }
+
+    static func reserved(_ form: ReservedWord.Form) -> [String] {
+        ReservedWord.allCases.filter { $0.form == form }.map(\.rawValue)
+    }
     static let formats = Printer.Style.allCases.map(\.rawValue)
 
     /// The candidates for `word` (the text being completed), given the text
@@ -88,21 +95,23 @@ enum Completion {
         let words = nameWords(head)
         let first = words.first ?? ""
         var items: [Candidate] = []
-        if first == "minimize" || first == "maximize" {
+        let command = CommandWord(rawValue: first)
+        if command == .minimize || command == .maximize {
             let previous = previousWord(all)
-            if previous == "method" {
+            if previous == OptionWord.method.rawValue {
                 return matching(methods.map { Candidate(text: $0, suffix: " ") })
             }
             // a start point follows `from`: a point, or `random 20 in (…)`
-            let options = previous == "from" ? ["random"] : optimizeWords.filter { $0 != "random" }
+            let random = ContextualWord.random.rawValue
+            let options = previous == ContextualWord.from.rawValue ? [random] : optimizeWords.filter { $0 != random }
             items += options.map { Candidate(text: $0, suffix: " ") }
-        } else if first == "plot", words.count >= 2 {
+        } else if command == .plot, words.count >= 2 {
             items += plotWords.map { Candidate(text: $0, suffix: " ") }
         }
         if head.isEmpty {
             items += commandWords.map { Candidate(text: $0, suffix: " ") }
         } else if !word.isEmpty {
-            items.append(Candidate(text: "at", suffix: " "))
+            items.append(Candidate(text: ContextualWord.at.rawValue, suffix: " "))
         }
         items += Builtin.surfaceNames.map { Candidate(text: $0, suffix: "(") }
         items += operations.map { Candidate(text: $0, suffix: "(") }

@@ -50,9 +50,9 @@ public struct Lexer {
         sawSpace = false
     }
 
-    mutating func error(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String? = nil) {
+    mutating func report(_ id: DiagnosticID, _ message: SyntaxMessage, _ range: SourceRange, help: SyntaxMessage? = nil) {
         if diagnostics.count >= Diagnostic.maxErrors { return }
-        diagnostics.append(Diagnostic(id, message, range, file: source, help: help))
+        diagnostics.append(Diagnostic(id, .syntax(message), range, file: source, help: help.map { .syntax($0) }))
     }
 
     /// True when the next token begins a statement: nothing or a newline or
@@ -129,17 +129,18 @@ public struct Lexer {
                 // Past the error cap nothing is reported: skip building the message
                 // (a megabyte of bad bytes would otherwise build a million of them).
                 if diagnostics.count >= Diagnostic.maxErrors { continue }
-                let shown = c == "\u{FFFD}" ? "invalid UTF-8 byte" : "character `\(c.escaped(asASCII: false))`"
-                var help: String? = nil
+                let message: SyntaxMessage = c == "\u{FFFD}" ? .unexpectedInvalidByte
+                    : .unexpectedCharacter(c.escaped(asASCII: false))
+                var help: SyntaxMessage? = nil
                 switch c {
-                case "!": help = "factorial is not supported; comparisons and `!` are not part of calc"
-                case "{", "}": help = "use `(` and `)` for grouping, `[` and `]` for lists"
-                case "\u{FFFD}": help = "calc reads UTF-8 text; the input has bytes that are not valid UTF-8"
-                case ":": help = "meta commands such as `:help` start a statement"
-                case "&", "|", "<", ">": help = "calc has no comparison or logic operators"
+                case "!": help = .noFactorial
+                case "{", "}": help = .bracesDoNotGroup
+                case "\u{FFFD}": help = .inputNotUTF8
+                case ":": help = .metaCommandStartsStatement
+                case "&", "|", "<", ">": help = .noComparisonOperators
                 default: break
                 }
-                error(.unexpectedCharacter, "unexpected \(shown)", SourceRange(start, i), help: help)
+                report(.unexpectedCharacter, message, SourceRange(start, i), help: help)
             }
         }
         tokens.append(Token(.eof, SourceRange(s.count, s.count), spaceBefore: sawSpace))
@@ -199,14 +200,13 @@ public struct Lexer {
         var order: Int? = nil
         if let c = peek(), Lexer.isSuperscript(c) { order = scanSuperscriptValue() }
         guard let c = peek(), Lexer.isNameStart(c) else {
-            error(.unexpectedCharacter, "expected a function name after `∂`", SourceRange(start, i),
-                  help: "partial derivatives are written `∂f/∂x` with no spaces")
+            report(.unexpectedCharacter, .partialNeedsFunction, SourceRange(start, i), help: .partialWrittenWithoutSpaces)
             return
         }
         let f = scanName()
         guard peek() == "/", peek(1) == "\u{2202}" else {
-            error(.unexpectedCharacter, "expected `/∂` and a variable after `∂\(f)`", SourceRange(start, i),
-                  help: "partial derivatives are written `∂f/∂x` with no spaces")
+            report(.unexpectedCharacter, .partialNeedsVariables(function: f), SourceRange(start, i),
+                   help: .partialWrittenWithoutSpaces)
             return
         }
         i += 1
@@ -215,21 +215,21 @@ public struct Lexer {
             let vstart = i
             i += 1
             guard let c = peek(), Lexer.isNameStart(c) else {
-                error(.unexpectedCharacter, "expected a variable after `∂`", SourceRange(vstart, i))
+                report(.unexpectedCharacter, .partialNeedsVariable, SourceRange(vstart, i))
                 break
             }
             let v = scanName()
             var k = 1
             if let c = peek(), Lexer.isSuperscript(c) { k = scanSuperscriptValue() }
             if k < 1 || k > 16 {
-                error(.badDerivativeOrder, "the order of a derivative must be between 1 and 16", SourceRange(vstart, i))
+                report(.badDerivativeOrder, .partialOrderOutOfRange, SourceRange(vstart, i))
                 k = 1
             }
             vars += Array(repeating: v, count: k)
         }
         if let order, order != vars.count, !vars.isEmpty {
-            error(.badDerivativeOrder, "`∂\(order == 1 ? "" : Superscript.text(order))` says order \(order) but \(vars.count) variable\(vars.count == 1 ? " is" : "s are") given",
-                  SourceRange(start, i), help: "write `∂²f/∂x∂y` or `∂²f/∂x²`")
+            report(.badDerivativeOrder, .partialOrderMismatch(order: order, variables: vars.count), SourceRange(start, i),
+                   help: .partialOrderExample)
         }
         if vars.isEmpty { vars = ["?"] }
         emit(.partial(function: f, variables: vars), start)
@@ -251,7 +251,7 @@ public struct Lexer {
         let hadDigit = peek().map { Lexer.superscriptDigit($0) != nil } ?? false
         let v = scanSuperscriptValue()
         if !hadDigit && i - start == 1 && peek().map({ Lexer.superscriptDigit($0) == nil }) ?? true {
-            error(.badNumber, "expected superscript digits after `⁻`", SourceRange(start, i))
+            report(.badNumber, .superscriptMinusNeedsDigits, SourceRange(start, i))
         }
         emit(.superscript(v), start)
     }
@@ -290,8 +290,7 @@ public struct Lexer {
                     if any, let n = next, Lexer.isDigit(n) { lx.i += 1 }
                     else {
                         lx.i += 1
-                        lx.error(.badNumber, "a digit separator `_` must stand between two digits",
-                                 SourceRange(lx.i - 1, lx.i), help: "write numbers like `1_000_000`")
+                        lx.report(.badNumber, .misplacedDigitSeparator, SourceRange(lx.i - 1, lx.i), help: .digitSeparatorExample)
                         return false
                     }
                 } else { break }
@@ -326,12 +325,11 @@ public struct Lexer {
             emit(.number(.rational(v, 1)), start)
         } else if let d = Double(str) {
             if d.isInfinite {
-                error(.badNumber, "number literal is too large", SourceRange(start, i),
-                      help: "the largest finite number is about 1.8e308; use `inf` for infinity")
+                report(.badNumber, .numberTooLarge, SourceRange(start, i), help: .largestFiniteNumber)
             }
             emit(.number(.float(d)), start)
         } else {
-            error(.badNumber, "malformed number literal", SourceRange(start, i))
+            report(.badNumber, .malformedNumber, SourceRange(start, i))
             emit(.number(.zero), start)
         }
     }
@@ -354,8 +352,7 @@ public struct Lexer {
             out.append(c); i += 1
         }
         if peek() == "\"" { i += 1 } else {
-            error(.unterminatedString, "unterminated string", SourceRange(start, i),
-                  help: "close the string with `\"` on the same line")
+            report(.unterminatedString, .unterminatedString, SourceRange(start, i), help: .closeStringOnSameLine)
         }
         emit(.string(String(out)), start)
     }

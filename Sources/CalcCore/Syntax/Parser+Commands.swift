@@ -40,19 +40,18 @@ extension Parser {
         let maximize = kw.kind == .name(CommandWord.maximize.rawValue)
         return try withStops(Parser.optimizeStops) { p in
             if p.atStatementEnd || p.isWord(.from) {
-                throw p.expected("a function or expression to \(maximize ? "maximize" : "minimize")",
-                                 help: "write `\(maximize ? "maximize" : "minimize") f from (0, 0) rate 0.1`")
+                throw p.expected(.targetToOptimize(maximize: maximize), help: .optimizeExample(maximize: maximize))
             }
             let target = try p.parseExpr()
             guard p.isWord(.from) else {
-                throw p.expected("`from` and a start point", after: "the target",
-                                 help: "write `… from (1, 2) rate 0.01`")
+                throw p.expected(.both(.symbol(ContextualWord.from.rawValue), .startPoint), after: .target,
+                                 help: .startPointExample)
             }
             p.skip()
             let start = try p.parseStart()
             guard p.isWord(.rate) else {
-                throw p.expected("`rate` and a learning rate", after: "the start point",
-                                 help: "every run needs a learning rate η, e.g. `rate 0.01`; a list `rate 0.001, 0.01, 0.1` compares several")
+                throw p.expected(.both(.symbol(ContextualWord.rate.rawValue), .learningRate), after: .startPoint,
+                                 help: .everyRunNeedsRate)
             }
             p.skip()
             var rates: [Node] = [try p.parseSum()]
@@ -72,14 +71,14 @@ extension Parser {
             let r = advance()
             let count = try parseSum()
             guard isWord(.in) else {
-                throw expected("`in` and a box", after: "the number of starts",
-                               help: "write `from random 20 in (x from -5 to 5, y from -5 to 5)`")
+                throw expected(.both(.symbol(ContextualWord.in.rawValue), .box), after: .numberOfStarts,
+                               help: .randomStartExample)
             }
             skip()
             let (box, br) = try parseBoxes()
             return .random(count: count, box: box, range: r.range.to(br))
         }
-        if isWord(.rate) { throw expected("a start point", after: "`from`", help: "write `from (1, 2)` or `from (x = 1, y = 2)`") }
+        if isWord(.rate) { throw expected(.startPoint, afterSymbol: ContextualWord.from.rawValue, help: .startPointForms) }
         return .point(try parsePoint())
     }
 
@@ -91,19 +90,17 @@ extension Parser {
         while case .name(let w) = kind {
             let wt = advance()
             if w == CommandWord.plot.rawValue {
-                if plot != nil { throw fail(.badOption, "option `\(w)` is given twice", wt.range) }
+                if plot != nil { throw fail(.badOption, .optionGivenTwice(w), wt.range) }
                 plot = try parsePlotOut(keyword: wt.range)
             } else if let word = OptionWord(rawValue: w) {
                 if options.contains(where: { $0.option == word }) {
-                    throw fail(.badOption, "option `\(w)` is given twice", wt.range)
+                    throw fail(.badOption, .optionGivenTwice(w), wt.range)
                 }
                 options.append(try parseOption(word, keyword: wt.range))
             } else {
-                var help = "options are " + Parser.optimizeOptions.map { "`\($0)`" }.joined(separator: ", ")
-                if let near = closestWord(w, in: Parser.optimizeOptions + [ContextualWord.rate.rawValue]) {
-                    help = "did you mean `\(near)`? " + help
-                }
-                throw fail(.badOption, "unknown option `\(w)`", wt.range, help: help)
+                let near = closestWord(w, in: Parser.optimizeOptions + [ContextualWord.rate.rawValue])
+                throw fail(.badOption, .unknownOption(w), wt.range,
+                           help: .optionsAre(suggestion: near, all: Parser.optimizeOptions))
             }
         }
         return (options, plot)
@@ -118,7 +115,7 @@ extension Parser {
         switch word {
         case .method:
             guard case .name(let m) = kind else {
-                throw expected("a method name", after: "`method`", help: "methods are gd, momentum, nesterov, adam")
+                throw expected(.methodName, afterSymbol: OptionWord.method.rawValue, help: .knownMethods)
             }
             let mt = advance()
             return .method(Name(m, mt.range), keyword: keyword)
@@ -128,7 +125,7 @@ extension Parser {
         case .seed: withValue = OptimizeOption.seed
         case .beta: withValue = OptimizeOption.beta
         }
-        if atStatementEnd { throw expected("a value", after: "`\(word.rawValue)`") }
+        if atStatementEnd { throw expected(.value, afterSymbol: word.rawValue) }
         return withValue(try parseSum(), keyword)
     }
 
@@ -149,27 +146,29 @@ extension Parser {
     /// box = NAME "from" sum "to" sum ;
     mutating func parseBoxes() throws -> ([Box], SourceRange) {
         guard case .lparen = kind else {
-            throw expected("`(`", help: "write a box like `(x from -5 to 5, y from -5 to 5)`")
+            throw expected(.symbol("("), help: .boxExample)
         }
         let open = advance()
         var boxes: [Box] = []
         try withStops(Parser.boxStops) { p in
             repeat {
                 guard case .name(let n) = p.kind else {
-                    throw p.expected("a variable name", help: "write `x from -5 to 5`")
+                    throw p.expected(.variableName, help: .boxRangeExample(variable: "x"))
                 }
                 let nt = p.advance()
-                guard p.isWord(.from) else { throw p.expected("`from`", after: "`\(n)`", help: "write `\(n) from -5 to 5`") }
+                guard p.isWord(.from) else {
+                    throw p.expected(.symbol(ContextualWord.from.rawValue), afterSymbol: n, help: .boxRangeExample(variable: n))
+                }
                 p.skip()
                 let lo = try p.parseSum()
-                guard p.isWord(.to) else { throw p.expected("`to`", help: "write `\(n) from -5 to 5`") }
+                guard p.isWord(.to) else { throw p.expected(.symbol(ContextualWord.to.rawValue), help: .boxRangeExample(variable: n)) }
                 p.skip()
                 let hi = try p.parseSum()
                 boxes.append(Box(variable: Name(n, nt.range), low: lo, high: hi))
                 if case .comma = p.kind { p.skip() } else { break }
             } while true
         }
-        let close = try expect(.rparen, "`)`", opened: open)
+        let close = try expect(.rparen, .symbol(")"), opened: open)
         return (boxes, open.range.to(close.range))
     }
 
@@ -181,7 +180,7 @@ extension Parser {
         guard isWord(.to) else { return nil }
         skip()
         guard case .string(let path) = kind else {
-            throw expected("a file name in quotes", after: "`to`", help: "write `to \"plot.svg\"`")
+            throw expected(.quotedFileName, afterSymbol: ContextualWord.to.rawValue, help: .fileTargetExample)
         }
         let t = advance()
         return (path, t.range)
@@ -192,7 +191,7 @@ extension Parser {
     mutating func parsePlot() throws -> Plot {
         let kw = advance()
         return try withStops(Parser.plotStops) { p in
-            if p.atStatementEnd { throw p.expected("an expression to plot", help: "write `plot sin(x) from 0 to 2π`") }
+            if p.atStatementEnd { throw p.expected(.expressionToPlot, help: .plotExample) }
             var exprs = [try p.parseExpr()]
             while case .comma = p.kind {
                 p.skip()
@@ -202,7 +201,7 @@ extension Parser {
             if p.isWord(.from) {
                 p.skip()
                 let lo = try p.parseSum()
-                guard p.isWord(.to) else { throw p.expected("`to`", help: "write `plot e from a to b`") }
+                guard p.isWord(.to) else { throw p.expected(.symbol(ContextualWord.to.rawValue), help: .plotIntervalExample) }
                 p.skip()
                 let hi = try p.parseSum()
                 domain = .interval(variable: nil, from: lo, to: hi)
@@ -210,7 +209,8 @@ extension Parser {
                 p.skip()
                 domain = .area(try p.parseBoxes().0)
             } else {
-                throw p.expected("`from` or `over`", help: "write `plot sin(x) from 0 to 2π` or `plot f over (x from -2 to 2, y from -2 to 2)`")
+                throw p.expected(.either(.symbol(ContextualWord.from.rawValue), .symbol(ContextualWord.over.rawValue)),
+                                 help: .plotForms)
             }
             let file = try p.parseFileTarget()
             return Plot(keyword: kw.range, expressions: exprs, domain: domain, file: file)

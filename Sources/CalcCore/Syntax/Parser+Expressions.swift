@@ -28,18 +28,18 @@ extension Parser {
             let open = advance()
             var items: [(Name, Node)] = []
             repeat {
-                guard case .name(let n) = kind else { throw expected("a name", help: "name every coordinate: `(x = 1, y = 2)`") }
+                guard case .name(let n) = kind else { throw expected(.name, help: .nameEveryCoordinate) }
                 let nt = advance()
-                _ = try expect(.equals, "`=`")
+                _ = try expect(.equals, .symbol("="))
                 let v = try withStops([]) { try $0.parseExpr() }
                 items.append((Name(n, nt.range), v))
                 if case .comma = kind { _ = advance() } else { break }
             } while true
-            let close = try expect(.rparen, "`)`", opened: open)
+            let close = try expect(.rparen, .symbol(")"), opened: open)
             return .named(items, open.range.to(close.range))
         }
         if atStatementEnd {
-            throw expected("a point", after: "`at`", help: "give a number, a tuple like `(1, 2)`, or named values like `(x = 1, y = 2)`")
+            throw expected(.point, afterSymbol: ContextualWord.at.rawValue, help: .pointForms)
         }
         return .positional(try parseSum())
     }
@@ -96,7 +96,7 @@ extension Parser {
     /// Fails with "expected an expression after X" unless an operand can
     /// follow the operator token at `index` (already stepped past).
     mutating func operand(afterTokenAt index: Int) throws {
-        if atStatementEnd || isClosing { throw expected("an expression", after: tokens[index].kind.display) }
+        if atStatementEnd || isClosing { throw expected(.expression, after: .token(tokens[index].kind.described)) }
     }
 
     /// True when the previous token was a number literal and the next token
@@ -217,7 +217,7 @@ extension Parser {
                 break
             }
         }
-        _ = try expect(closing, closing == .rparen ? "`)`" : "`]`", opened: open)
+        _ = try expect(closing, .symbol(closing == .rparen ? ")" : "]"), opened: open)
         return args
     }
 
@@ -244,7 +244,7 @@ extension Parser {
             default: break
             }
             if stops.contains(n) {
-                throw expected("an expression", help: "`\(n)` is a command word here")
+                throw expected(.expression, help: .commandWordHere(n))
             }
             _ = advance()
             return Node(.name(n), t.range)
@@ -257,7 +257,7 @@ extension Parser {
         case .dOperator(let v):
             _ = advance()
             skipNewlines()
-            if atStatementEnd { throw expected("an expression", after: "`d/d\(v)`", help: "write `d/d\(v)(…)` or `d/d\(v) f(\(v))`") }
+            if atStatementEnd { throw expected(.expression, after: .token(t.kind.described), help: .dOperatorForms(variable: v)) }
             let operand = try parseUnary()
             let vr = SourceRange(t.range.start + 3, t.range.end)
             return Node(.dOperator(Name(v, vr), operand), t.range.to(operand.range))
@@ -269,15 +269,15 @@ extension Parser {
         case .nabla:
             return try parseGradient(.grad)
         case .string:
-            throw fail(.expectedToken, "a string cannot be used in an expression", t.range,
-                       help: "strings name files, as in `plot … to \"out.svg\"` or `:load \"file.calc\"`")
+            throw fail(.expectedToken, .stringInExpression, t.range, help: .stringsNameFiles)
         case .superscript:
-            throw expected("an expression", help: "a superscript exponent follows its base: `x²`")
+            throw expected(.expression, help: .superscriptFollowsBase)
         default:
-            var help: String? = nil
-            if case .rparen = t.kind { help = "this `)` has no matching `(`" }
-            if case .star = t.kind { help = "`*` multiplies two operands" }
-            throw expected("an expression", after: pos > 0 && previous.range.end <= t.range.start && !atStatementStart ? previous.kind.display : nil, help: help)
+            var help: SyntaxMessage? = nil
+            if case .rparen = t.kind { help = .parenthesisWithoutOpening }
+            if case .star = t.kind { help = .starMultipliesTwoOperands }
+            let adjacent = pos > 0 && previous.range.end <= t.range.start && !atStatementStart
+            throw expected(.expression, after: adjacent ? .token(previous.kind.described) : nil, help: help)
         }
     }
 
@@ -311,8 +311,7 @@ extension Parser {
     mutating func parseParenthesised() throws -> Node {
         let open = advance()
         if case .rparen = kind {
-            throw fail(.expectedToken, "empty parentheses", open.range.to(current.range),
-                       help: "put an expression or a tuple like `(1, 2)` inside")
+            throw fail(.expectedToken, .emptyParentheses, open.range.to(current.range), help: .putInsideParentheses)
         }
         var items: [Node] = []
         try withStops([]) { p in
@@ -322,7 +321,7 @@ extension Parser {
                 break
             }
         }
-        let close = try expect(.rparen, "`)`", opened: open)
+        let close = try expect(.rparen, .symbol(")"), opened: open)
         let r = open.range.to(close.range)
         return items.count == 1 ? Node(.group(items[0]), r) : Node(.tuple(items), r)
     }
@@ -335,8 +334,7 @@ extension Parser {
         let e = try withStops([]) { try $0.parseExpr() }
         var specs: [DiffSpec] = []
         if case .rparen = kind {
-            throw fail(.badDerivativeVariable, "`diff` needs the variable to differentiate by", current.range,
-                       help: "write `diff(expression, x)`")
+            throw fail(.badDerivativeVariable, .diffNeedsVariable, current.range, help: .diffExample)
         }
         while case .comma = kind {
             _ = advance()
@@ -359,29 +357,28 @@ extension Parser {
                     throw expressionAsDiffVariable(t)
                 }
                 guard let k = n.exactInteger, k >= 1 else {
-                    throw fail(.badDerivativeOrder, "the order of a derivative must be a positive integer, found `\(source.text(in: t.range))`",
-                               t.range, help: "write `diff(e, x, 2)` for the second derivative")
+                    throw fail(.badDerivativeOrder, .orderNotPositiveInteger(found: source.text(in: t.range)), t.range,
+                               help: .secondDerivativeExample)
                 }
                 guard k <= 16 else {
-                    throw fail(.badDerivativeOrder, "derivative order \(k) is above the limit of 16", t.range)
+                    throw fail(.badDerivativeOrder, .orderAboveLimit(Int(k)), t.range)
                 }
                 if specs.isEmpty {
-                    throw fail(.badDerivativeOrder, "the order comes after the variable", t.range, help: "write `diff(e, x, \(k))`")
+                    throw fail(.badDerivativeOrder, .orderComesAfterVariable, t.range, help: .orderExample(Int(k)))
                 }
                 specs.append(.order(Int(k), t.range))
             case .minus where !specs.isEmpty && { if case .number = peekKind(1) { return true }; return false }()
                                 && (peekKind(2) == .comma || peekKind(2) == .rparen):
                 // `diff(x^2, x, -1)`: an order that is not positive
                 let r = t.range.to(tokens[pos + 1].range)
-                throw fail(.badDerivativeOrder, "the order of a derivative must be a positive integer, found `\(source.text(in: r))`",
-                           r, help: "write `diff(e, x, 2)` for the second derivative")
+                throw fail(.badDerivativeOrder, .orderNotPositiveInteger(found: source.text(in: r)), r, help: .secondDerivativeExample)
             default:
                 let r = (try? withStops([]) { try $0.parseUnary() })?.range ?? t.range
-                throw fail(.badDerivativeVariable, "expected a variable name to differentiate by, found \(t.kind.display)",
-                           t.range.to(r), help: "differentiate with respect to a name: `diff(x^2, x)`")
+                throw fail(.badDerivativeVariable, .expected(.variableToDifferentiateBy, found: t.kind.described),
+                           t.range.to(r), help: .differentiateByName)
             }
         }
-        _ = try expect(.rparen, "`)`", opened: open)
+        _ = try expect(.rparen, .symbol(")"), opened: open)
         return Node(.diff(e, specs), kw.range.to(previous.range))
     }
 
@@ -392,8 +389,8 @@ extension Parser {
             p.pos -= 1
             return try p.parseExpr().range
         }) ?? t.range
-        return fail(.badDerivativeVariable, "expected a variable name to differentiate by, found an expression",
-                    t.range.to(r), help: "differentiate with respect to a name: `diff(x^2, x)`")
+        return fail(.badDerivativeVariable, .expected(.variableToDifferentiateBy, found: .expression),
+                    t.range.to(r), help: .differentiateByName)
     }
 
     /// grad = ( "grad" | "∇" ) ( NAME | "(" expr ")" ) ;
@@ -408,11 +405,10 @@ extension Parser {
         case .lparen:
             let open = advance()
             let e = try withStops([]) { try $0.parseExpr() }
-            _ = try expect(.rparen, "`)`", opened: open)
+            _ = try expect(.rparen, .symbol(")"), opened: open)
             return Node(form.node(.expression(e)), kw.range.to(previous.range))
         default:
-            throw expected("a function name or `(`", after: "`\(word)`",
-                           help: "write `\(word) f` for a function or `\(word)(x^2 + y^2)` for an expression")
+            throw expected(.either(.functionName, .symbol("(")), afterSymbol: word, help: .gradientForms(word: word))
         }
     }
 }

@@ -96,9 +96,9 @@ public struct Parser {
         switch tokens[pos - 1].kind { case .newline, .semicolon: return true; default: return false }
     }
 
-    mutating func fail(_ id: DiagnosticID, _ message: String, _ range: SourceRange, help: String? = nil,
+    mutating func fail(_ id: DiagnosticID, _ message: SyntaxMessage, _ range: SourceRange, help: SyntaxMessage? = nil,
                        labels: [Diagnostic.Label] = []) -> Failure {
-        record(Diagnostic(id, message, range, file: source, help: help, labels: labels))
+        record(Diagnostic(id, .syntax(message), range, file: source, help: help.map { .syntax($0) }, labels: labels))
         return Failure()
     }
 
@@ -106,21 +106,27 @@ public struct Parser {
         if diagnostics.count < Diagnostic.maxErrors { diagnostics.append(d) }
     }
 
-    /// "expected X, found Y" at the current token.
-    mutating func expected(_ what: String, after: String? = nil, help: String? = nil) -> Failure {
-        let found = kind.display
-        let msg = after.map { "expected \(what) after \($0), found \(found)" } ?? "expected \(what), found \(found)"
-        return fail(.expectedToken, msg, current.range, help: help)
+    /// "expected X [after A], found Y" at the current token.
+    mutating func expected(_ what: SyntaxMessage.Expectation, after: SyntaxMessage.Preceding? = nil,
+                           help: SyntaxMessage? = nil) -> Failure {
+        fail(.expectedToken, .expected(what, after: after, found: kind.described), current.range, help: help)
     }
 
-    mutating func expect(_ k: TokenKind, _ what: String, opened: Token? = nil) throws -> Token {
+    /// "expected X [after A], found Y" where A is the source text of a token (`at`, `from`).
+    mutating func expected(_ what: SyntaxMessage.Expectation, afterSymbol symbol: String,
+                           help: SyntaxMessage? = nil) -> Failure {
+        expected(what, after: .token(.symbol(symbol)), help: help)
+    }
+
+    /// Takes a token of kind `k` (`what` names it in the error), or fails;
+    /// with `opened`, the error is an unclosed bracket and points at it.
+    mutating func expect(_ k: TokenKind, _ what: SyntaxMessage.Expectation, opened: Token? = nil) throws -> Token {
         if kind == k { return advance() }
         if let opened {
-            let closer = k == .rparen ? "`)`" : "`]`"
-            let opener = k == .rparen ? "`(`" : "`[`"
-            throw fail(.unclosedBracket, "expected \(closer), found \(kind.display)", current.range,
-                       help: "every \(opener) needs a matching \(closer)",
-                       labels: [.init(range: opened.range, text: .verbatim("unclosed \(opener) opened here"))])
+            let (opener, closer) = k == .rparen ? ("(", ")") : ("[", "]")
+            throw fail(.unclosedBracket, .expected(.symbol(closer), found: kind.described), current.range,
+                       help: .everyOpenerNeedsCloser(opener: opener, closer: closer),
+                       labels: [.init(range: opened.range, text: .syntax(.unclosedOpenedHere(opener: opener)))])
         }
         throw expected(what)
     }
@@ -135,8 +141,7 @@ public struct Parser {
     mutating func enter() throws {
         depth += 1
         if depth > Parser.maxDepth {
-            throw fail(.tooDeep, "expression nested too deeply (more than \(Parser.maxDepth) levels)", current.range,
-                       help: "split the expression into smaller named parts")
+            throw fail(.tooDeep, .nestedTooDeeply(limit: Parser.maxDepth), current.range, help: .splitExpression)
         }
     }
     mutating func leave() { depth -= 1 }
@@ -151,7 +156,7 @@ public struct Parser {
             if tag == .semicolon { skip(); continue }
             if tag == .eof { break }
             if diagnostics.count >= Diagnostic.maxErrors {
-                diagnostics.append(Diagnostic(.tooManyErrors, "too many errors; stopping after \(Diagnostic.maxErrors)",
+                diagnostics.append(Diagnostic(.tooManyErrors, .syntax(.tooManyErrors(limit: Diagnostic.maxErrors)),
                                               current.range, file: source))
                 break
             }
@@ -184,17 +189,14 @@ public struct Parser {
     }
 
     mutating func trailingError() -> Failure {
-        var help = "separate statements with a newline or `;`"
-        switch kind {
-        case .name, .lparen, .number, .sqrt:
-            help = "to multiply, write `*` (implicit multiplication only follows a number, as in `2x`)"
-        case .equals:
-            help = "`=` binds a name (`x = 1`) or defines a function (`f(x) = x^2`); calc has no comparisons"
-        case .rparen, .rbracket:
-            help = "this bracket has no matching opening bracket"
-        default: break
+        let help: SyntaxMessage
+        switch tag {
+        case .name, .lparen, .number, .sqrt: help = .multiplyWithStar
+        case .equals: help = .equalsBindsOrDefines
+        case .rparen, .rbracket: help = .bracketWithoutOpening
+        default: help = .separateStatements
         }
-        return fail(.expectedToken, "expected end of statement, found \(kind.display)", current.range, help: help)
+        return expected(.endOfStatement, help: help)
     }
 
     /// statement = meta | command | funcdef | assign | expr ;
@@ -255,20 +257,17 @@ public struct Parser {
             var params: [Name] = []
             for a in args {
                 guard case .name(let p) = a.kind else {
-                    throw fail(.invalidAssignment, "a function's parameters must be names", a.range,
-                               help: "define functions as `\(f)(x, y) = …` and call them with values: `\(f)(1, 2)`")
+                    throw fail(.invalidAssignment, .parametersMustBeNames, a.range, help: .defineAndCallFunction(function: f))
                 }
                 params.append(Name(p, a.range))
             }
             if params.isEmpty {
-                throw fail(.invalidAssignment, "a function needs at least one parameter", lhs.range,
-                           help: "for a constant, write `\(f) = …`")
+                throw fail(.invalidAssignment, .functionNeedsParameter, lhs.range, help: .writeConstantInstead(name: f))
             }
             let body = try parseExpr()
             return .funcdef(Name(f, callee.range), params, body)
         default: break
         }
-        throw fail(.invalidAssignment, "cannot assign to this expression", lhs.range,
-                   help: "bind a name with `x = …` or define a function with `f(x, y) = …`; calc has no `==` comparison")
+        throw fail(.invalidAssignment, .cannotAssign, lhs.range, help: .bindOrDefine)
     }
 }

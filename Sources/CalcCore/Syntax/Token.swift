@@ -22,33 +22,33 @@ public enum TokenKind: Equatable, Sendable {
     case semicolon
     case eof
 
-    /// How a token is named in "expected X, found Y".
-    public var display: String {
+    /// How a token is named in "expected X, found Y" (the catalogue words it).
+    public var described: SyntaxMessage.Found {
         switch self {
-        case .number(let n): return "number `\(n.description)`"
-        case .name(let s): return "name `\(s)`"
-        case .string: return "string"
-        case .plus: return "`+`"
-        case .minus: return "`-`"
-        case .star: return "`*`"
-        case .slash: return "`/`"
-        case .caret: return "`^`"
-        case .sqrt: return "`√`"
-        case .lparen: return "`(`"
-        case .rparen: return "`)`"
-        case .lbracket: return "`[`"
-        case .rbracket: return "`]`"
-        case .comma: return "`,`"
-        case .equals: return "`=`"
-        case .prime: return "`'`"
-        case .superscript: return "superscript exponent"
-        case .dOperator(let v): return "`d/d\(v)`"
-        case .partial(let f, let vs): return "`∂\(f)/\(vs.map { "∂" + $0 }.joined())`"
-        case .nabla: return "`∇`"
-        case .meta(let c, _): return "meta command `:\(c)`"
-        case .newline: return "end of line"
-        case .semicolon: return "`;`"
-        case .eof: return "end of input"
+        case .number(let n): return .number(n.description)
+        case .name(let s): return .name(s)
+        case .string: return .string
+        case .plus: return .symbol("+")
+        case .minus: return .symbol("-")
+        case .star: return .symbol("*")
+        case .slash: return .symbol("/")
+        case .caret: return .symbol("^")
+        case .sqrt: return .symbol("√")
+        case .lparen: return .symbol("(")
+        case .rparen: return .symbol(")")
+        case .lbracket: return .symbol("[")
+        case .rbracket: return .symbol("]")
+        case .comma: return .symbol(",")
+        case .equals: return .symbol("=")
+        case .prime: return .symbol("'")
+        case .superscript: return .superscriptExponent
+        case .dOperator(let v): return .symbol("d/d\(v)")
+        case .partial(let f, let vs): return .symbol("∂\(f)/\(vs.map { "∂" + $0 }.joined())")
+        case .nabla: return .symbol("∇")
+        case .meta(let c, _): return .metaCommand(c)
+        case .newline: return .endOfLine
+        case .semicolon: return .symbol(";")
+        case .eof: return .endOfInput
         }
     }
 }

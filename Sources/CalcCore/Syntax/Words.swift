@@ -33,4 +33,17 @@ public enum MetaCommandName: String, CaseIterable, Sendable {
 /// `diff`, `grad` and `hessian` also start their own grammar forms.
 public enum ReservedWord: String, CaseIterable, Sendable {
     case diff, grad, hessian, expand, simplify, ans
+
+    /// How a reserved word is written: as an operation called like a
+    /// function (`diff(…)`), as one usually followed by a function name
+    /// (`grad f at (1, 2)`), or as a value (`ans`). Completion reads it.
+    public enum Form: Sendable { case operation, prefixOperation, value }
+
+    public var form: Form {
+        switch self {
+        case .diff, .expand, .simplify: return .operation
+        case .grad, .hessian: return .prefixOperation
+        case .ans: return .value
+        }
+    }
 }

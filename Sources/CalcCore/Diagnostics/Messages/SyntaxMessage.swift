@@ -1,6 +1,171 @@
 // SyntaxMessage — what the lexer and the parser say: unexpected characters,
 // malformed numbers, "expected X, found Y", unclosed brackets, limits.
 // Worded by Rendering/Catalogue/English+Syntax.swift.
+//
+// "expected X, found Y" is data: what was expected (`Expectation`), what it
+// should have followed (`Preceding`) and what stood there (`Found`). Their
+// words ("an expression", "end of input") are translated; the source text
+// they quote (`)`, `from`, a name) is not, so it is carried as a String.
 
 public enum SyntaxMessage: Sendable, Equatable {
+    // MARK: characters
+    /// The offending character, escaped for display.
+    case unexpectedCharacter(String)
+    /// A byte that is not valid UTF-8 (decoded as U+FFFD).
+    case unexpectedInvalidByte
+    case noFactorial
+    case bracesDoNotGroup
+    case inputNotUTF8
+    case metaCommandStartsStatement
+    case noComparisonOperators
+
+    // MARK: numbers
+    case misplacedDigitSeparator
+    case digitSeparatorExample
+    case numberTooLarge
+    case largestFiniteNumber
+    case malformedNumber
+    case superscriptMinusNeedsDigits
+
+    // MARK: strings
+    case unterminatedString
+    case closeStringOnSameLine
+
+    // MARK: partial derivatives (`∂f/∂x`, one token)
+    case partialNeedsFunction
+    /// After `∂f` no `/∂` follows.
+    case partialNeedsVariables(function: String)
+    case partialNeedsVariable
+    /// The order of one variable, `∂x³`, outside 1 … 16.
+    case partialOrderOutOfRange
+    case partialWrittenWithoutSpaces
+    /// `∂²f/∂x` — the order of `∂` and the number of variables disagree.
+    case partialOrderMismatch(order: Int, variables: Int)
+    case partialOrderExample
+
+    // MARK: expected X, found Y
+    /// "expected X [after A], found Y"; also the unclosed bracket's message.
+    case expected(Expectation, after: Preceding? = nil, found: Found)
+    /// The source text of a bracket that was opened and never closed.
+    case unclosedOpenedHere(opener: String)
+    case everyOpenerNeedsCloser(opener: String, closer: String)
+
+    // MARK: statements
+    case separateStatements
+    case multiplyWithStar
+    /// A `=` where a statement should have ended.
+    case equalsBindsOrDefines
+    case bracketWithoutOpening
+    case parametersMustBeNames
+    /// `function` is the name being defined.
+    case defineAndCallFunction(function: String)
+    case functionNeedsParameter
+    /// `name` is the function that has no parameters.
+    case writeConstantInstead(name: String)
+    case cannotAssign
+    case bindOrDefine
+
+    // MARK: expressions
+    case nameEveryCoordinate
+    case pointForms
+    /// A command's stop word (`from`, `rate`, …) where an operand goes.
+    case commandWordHere(String)
+    /// `variable` is the x of `d/dx`.
+    case dOperatorForms(variable: String)
+    case stringInExpression
+    case stringsNameFiles
+    case superscriptFollowsBase
+    case parenthesisWithoutOpening
+    case starMultipliesTwoOperands
+    case emptyParentheses
+    case putInsideParentheses
+    /// `word` is how the form was written: `grad`, `∇` or `hessian`.
+    case gradientForms(word: String)
+
+    // MARK: diff
+    case diffNeedsVariable
+    case diffExample
+    /// `found` is the source text of the order.
+    case orderNotPositiveInteger(found: String)
+    case secondDerivativeExample
+    case orderAboveLimit(Int)
+    case orderComesAfterVariable
+    case orderExample(Int)
+    case differentiateByName
+
+    // MARK: commands
+    case optimizeExample(maximize: Bool)
+    case startPointExample
+    case everyRunNeedsRate
+    case randomStartExample
+    case startPointForms
+    case optionGivenTwice(String)
+    case unknownOption(String)
+    /// The nearest option (if any) and the list of options.
+    case optionsAre(suggestion: String?, all: [String])
+    case knownMethods
+    case boxExample
+    /// `variable from -5 to 5`.
+    case boxRangeExample(variable: String)
+    case fileTargetExample
+    case plotExample
+    case plotIntervalExample
+    case plotForms
+
+    // MARK: limits
+    case nestedTooDeeply(limit: Int)
+    case splitExpression
+    case tooManyErrors(limit: Int)
+}
+
+extension SyntaxMessage {
+    /// The X of "expected X".
+    public indirect enum Expectation: Sendable, Equatable {
+        /// Source text: `)`, `=`, `from` (shown in backticks).
+        case symbol(String)
+        case name
+        case variableName
+        case variableToDifferentiateBy
+        case expression
+        case expressionToPlot
+        case point
+        case startPoint
+        case learningRate
+        case box
+        case value
+        case methodName
+        case functionName
+        case quotedFileName
+        case endOfStatement
+        /// The target of `minimize` or (when `maximize`) `maximize`.
+        case targetToOptimize(maximize: Bool)
+        /// "X or Y".
+        case either(Expectation, Expectation)
+        /// "X and Y": `from` and a start point.
+        case both(Expectation, Expectation)
+    }
+
+    /// The A of "expected X after A".
+    public enum Preceding: Sendable, Equatable {
+        case token(Found)
+        case target
+        case startPoint
+        case numberOfStarts
+    }
+
+    /// The Y of "found Y": a token, or an expression where a name belongs.
+    public enum Found: Sendable, Equatable {
+        /// Source text of a token with a fixed spelling: `(`, `d/dx`, `∂f/∂x`.
+        case symbol(String)
+        /// A number literal, as its value prints.
+        case number(String)
+        case name(String)
+        case string
+        case superscriptExponent
+        /// A meta command's name, without the `:`.
+        case metaCommand(String)
+        case endOfLine
+        case endOfInput
+        case expression
+    }
 }
