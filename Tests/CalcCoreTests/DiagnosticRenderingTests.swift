@@ -75,7 +75,7 @@ struct DiagnosticRenderingTests {
 
     @Test("a diagnostic without a file renders its message and help only")
     func withoutFile() {
-        let d = Diagnostic(.io, "cannot read `nowhere.calc`: no such file", .none, help: "check the path")
+        let d = Diagnostic(.io, .terminal(.cannotReadScript(path: "nowhere.calc", reason: "no such file")), .none, help: .verbatim("check the path"))
         #expect(DiagnosticRenderer().render(d) == "error: cannot read `nowhere.calc`: no such file\nhelp: check the path\n")
         #expect(DiagnosticRenderer(color: true).render(d)
                 == "\u{1B}[1;31merror\u{1B}[0m\u{1B}[1m: cannot read `nowhere.calc`: no such file\u{1B}[0m\n\u{1B}[1;36mhelp\u{1B}[0m: check the path\n")

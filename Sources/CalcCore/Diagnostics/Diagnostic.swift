@@ -84,12 +84,6 @@ public struct Diagnostic: Sendable, Error {
         self.severity = id == .warning ? .warning : severity
     }
 
-    /// A diagnostic whose words were not written by calc (the executable's, the system's).
-    public init(_ id: DiagnosticID, _ message: String, _ range: SourceRange, file: SourceFile? = nil,
-                help: String? = nil, labels: [Label] = [], severity: Severity = .error) {
-        self.init(id, .verbatim(message), range, file: file, help: help.map { .verbatim($0) }, labels: labels, severity: severity)
-    }
-
     public func with(file: SourceFile) -> Diagnostic {
         var d = self
         if d.file == nil { d.file = file }
