@@ -4,7 +4,7 @@
 // partial of a node with respect to one of its direct children, as the
 // factors of a product (a sum's term: none, so 1; a product's factor: the
 // other factors; a power's base: n·b^(n−1); its exponent: b^u·ln(b); a
-// built-in's argument: the built-in's own derivative from Builtins.swift).
+// built-in's argument: the built-in's own derivative from Builtin.swift).
 // The chain rule is written once on top of them: d e = Σᵢ ∂e/∂childᵢ · d childᵢ,
 // over the children that hold the variable; a power whose base and exponent
 // both hold it keeps the two terms with b^u taken out, b^u·(u'·ln b + u·b'/b).
