@@ -222,10 +222,7 @@ extension Interpreter {
         case .symbolic(let e, _) where e.free.isEmpty:
             var ev = Evaluator(context: ctx, values: [:])
             do {
-                switch try ev.evaluate(e) {
-                case .scalar(let d): return .number(.float(d))
-                case .vector(let xs): return .list(xs.map { .number(.float($0)) }, name: nil)
-                }
+                return Value(try ev.evaluate(e))
             } catch {
                 throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, .numeric(error.message), range, scope,
                                  help: error.help.map { .numeric($0) } ?? .evaluation(.inExpression(error.expression)))

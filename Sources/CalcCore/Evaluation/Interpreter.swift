@@ -246,10 +246,7 @@ final class Interpreter {
     func numericValue(_ e: Expr, _ values: [String: NumericValue], _ range: SourceRange, _ scope: Scope) throws -> Value {
         var ev = Evaluator(context: ctx, values: values)
         do {
-            switch try ev.evaluate(e) {
-            case .scalar(let d): return .number(.float(d))
-            case .vector(let xs): return .list(xs.map { .number(.float($0)) }, name: nil)
-            }
+            return Value(try ev.evaluate(e))
         } catch {
             throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, .numeric(error.message), range, scope,
                              help: .evaluation(error.help.map { .helpInExpression(.numeric($0), expression: error.expression) }

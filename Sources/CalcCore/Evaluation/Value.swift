@@ -50,6 +50,14 @@ public enum Value {
         }
     }
 
+    /// A checked evaluation's result: a number, or a list of numbers over data.
+    init(_ n: NumericValue) {
+        switch n {
+        case .scalar(let d): self = .number(.float(d))
+        case .vector(let xs): self = .list(xs.map { .number(.float($0)) }, name: nil)
+        }
+    }
+
     public var isNumeric: Bool { if case .number = self { return true }; return false }
 
     /// A list whose elements are all numbers, as doubles.
