@@ -17,13 +17,13 @@ extension Session {
         }
         switch name {
         case .help:
-            guard let text = Help.text(topic: argument) else {
+            guard let text = Help.text(topic: argument, in: settings.catalogue) else {
                 throw fail(.noHelpTopic(argument), help: .session(.helpTopics(Help.topics)))
             }
             emit(.info(text))
         case .vars:
             let names = interpreter.globals.keys.sorted { ExprOrder.naturalCompare($0, $1) < 0 }
-            if names.isEmpty { emit(.info(Catalogue.english.text(.session(.noVariablesDefined)))); break }
+            if names.isEmpty { emit(.info(settings.catalogue.text(.session(.noVariablesDefined)))); break }
             emit(.info(names.map { n -> String in
                 let v = interpreter.globals[n]!
                 if case .function(let f) = v { return f.text }
@@ -44,6 +44,12 @@ extension Session {
                            help: .session(.digitsDefault))
             }
             settings.digits = n
+        case .lang:
+            guard let language = Language(rawValue: argument.lowercased()) else {
+                throw fail(argument.isEmpty ? .langNeedsLanguage : .unknownLanguage(argument),
+                           help: .session(.languagesAre(Language.allCases.map(\.rawValue))))
+            }
+            settings.language = language
         case .format:
             guard let style = Printer.Style(rawValue: argument) else {
                 throw fail(argument.isEmpty ? .formatNeedsStyle : .unknownFormat(argument), help: .session(.formatStyles))

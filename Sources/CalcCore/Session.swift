@@ -150,7 +150,7 @@ public final class Session {
             if !s.silent { emit(.result(text)) }
         case .optimize(let o):
             let outcome = try MinimizeCommand(it: it, command: o, scope: scope, sampling: sampling).run(progress: progress)
-            var text = MinimizeText(text: valueText).render(outcome.report)
+            var text = MinimizeText(text: valueText, catalogue: settings.catalogue).render(outcome.report)
             let figures = FigureOutput(settings: settings, writeFile: writeFile)
             let plots = try outcome.figures.map { try figures.render($0, scope) }.joined(separator: "\n")
             if !plots.isEmpty { text += "\n" + plots }
@@ -158,7 +158,7 @@ public final class Session {
             if !s.silent { emit(.result(text)) }
         case .explain(let e):
             let explanation = try ExplainCommand(it: it, scope: scope).run(e)
-            if !s.silent { emit(.result(ExplainText(text: valueText).render(explanation))) }
+            if !s.silent { emit(.result(ExplainText(text: valueText, catalogue: settings.catalogue).render(explanation))) }
         case .plot(let p):
             let outcome = try PlotCommand(it: it, scope: scope, sampling: sampling).run(p)
             let text = try FigureOutput(settings: settings, writeFile: writeFile).render(outcome, scope)

@@ -11,9 +11,6 @@ import Glibc
 
 let calcVersion = "0.1.0"
 
-/// The executable's own words, from the catalogue.
-func words(_ m: TerminalMessage) -> String { Catalogue.english.text(.terminal(m)) }
-
 @main
 struct Calc: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,6 +43,9 @@ struct Calc: ParsableCommand {
     @Flag(name: .shortAndLong, help: ArgumentHelp(words(.quietHelp)))
     var quiet = false
 
+    @Option(help: ArgumentHelp(words(.langHelp), valueName: "en|pt"))
+    var lang: String?
+
     func validate() throws {
         guard Printer.Style(rawValue: format) != nil else {
             throw ValidationError(words(.unknownFormat(format)))
@@ -53,12 +53,16 @@ struct Calc: ParsableCommand {
         guard (1...17).contains(digits) else {
             throw ValidationError(words(.digitsRange))
         }
+        if let lang, Language(rawValue: lang.lowercased()) == nil {
+            throw ValidationError(words(.unknownLanguage(lang)))
+        }
     }
 
     func run() throws {
         var settings = Settings()
         settings.format = Printer.Style(rawValue: format)!
         settings.digits = digits
+        settings.language = LanguageChoice.current
         let terminal = Terminal(noColorFlag: noColor)
         let runner = Runner(settings: settings, terminal: terminal, keepGoing: keepGoing)
 
@@ -97,6 +101,7 @@ struct Calc: ParsableCommand {
 
     /// Usage errors exit with 2 (ArgumentParser's default is 64).
     static func main() {
+        LanguageChoice.current = LanguageChoice.fromArguments(Array(CommandLine.arguments.dropFirst())) ?? LanguageChoice.fromEnvironment()
         // a parent (a test runner's thread, say) may have blocked signals; calc wants the defaults
         var none = sigset_t()
         sigemptyset(&none)

@@ -83,6 +83,9 @@ enum Completion {
             case "format":
                 if argumentStarted { return .candidates([]) }
                 return matching(formats.map { Candidate(text: $0, suffix: "") })
+            case "lang":
+                if argumentStarted { return .candidates([]) }
+                return matching(Language.allCases.map { Candidate(text: $0.rawValue, suffix: "") })
             case "clear":
                 return matching(userNames.filter { $0 != "ans" }.map { Candidate(text: $0, suffix: " ") })
             case "load":

@@ -73,7 +73,7 @@ final class Runner {
         case .result(let s), .info(let s): Output.out(s + "\n")
         case .diagnostic(let d):
             Output.flushOut()
-            Output.err(DiagnosticRenderer(color: terminal.colorErrors).render(d))
+            Output.err(DiagnosticRenderer(color: terminal.colorErrors, catalogue: session.settings.catalogue).render(d))
         case .quit: quitRequested = true
         }
     }
@@ -81,7 +81,7 @@ final class Runner {
     /// A diagnostic about the command line itself (no source position).
     func report(_ message: TerminalMessage, help: TerminalMessage? = nil) {
         Output.flushOut()
-        Output.err(DiagnosticRenderer(color: terminal.colorErrors).render(Diagnostic(.io, .terminal(message), .none, help: help.map { .terminal($0) })))
+        Output.err(DiagnosticRenderer(color: terminal.colorErrors, catalogue: session.settings.catalogue).render(Diagnostic(.io, .terminal(message), .none, help: help.map { .terminal($0) })))
         Output.flushOut()
     }
 }

@@ -20,7 +20,10 @@ public enum Message: Sendable, Equatable {
     case verbatim(String)
 }
 
-/// The languages the catalogue speaks.
+/// The languages the catalogue speaks; the raw value is what `--lang` and
+/// `:lang` take.
 public enum Language: String, Sendable, CaseIterable {
     case english = "en"
+    /// Brazilian Portuguese, the language of the course notes.
+    case portuguese = "pt"
 }

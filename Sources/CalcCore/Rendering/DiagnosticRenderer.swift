@@ -24,9 +24,9 @@ public struct DiagnosticRenderer: Sendable {
 
     public func render(_ d: Diagnostic) -> String {
         let sevColor = d.severity == .error ? "1;31" : (d.severity == .warning ? "1;33" : "1;36")
-        var out = paint(d.severity.rawValue, sevColor) + paint(": \(catalogue.text(d.text))", "1") + "\n"
+        var out = paint(catalogue.text(.severity(d.severity)), sevColor) + paint(": \(catalogue.text(d.text))", "1") + "\n"
         guard let file = d.file else {
-            for h in d.helpText { out += paint("help", "1;36") + ": \(catalogue.text(h))\n" }
+            for h in d.helpText { out += paint(catalogue.text(.help), "1;36") + ": \(catalogue.text(h))\n" }
             return out
         }
         let loc = file.location(of: d.range.start)
@@ -45,7 +45,7 @@ public struct DiagnosticRenderer: Sendable {
             out += snippet(file: file, lineIdx: li, range: label.range, mark: "-", label: catalogue.text(label.text),
                            gutterWidth: max(gutterWidth, String(l.line).count), color: "1;34")
         }
-        for h in d.helpText { out += "\(pad) \(paint("=", "1;34")) \(paint("help", "1"))\(": " + catalogue.text(h))\n" }
+        for h in d.helpText { out += "\(pad) \(paint("=", "1;34")) \(paint(catalogue.text(.help), "1"))\(": " + catalogue.text(h))\n" }
         return out
     }
 

@@ -12,7 +12,7 @@ struct ExplainText {
     let text: ValueText
     var catalogue = Catalogue.english
 
-    func words(_ m: ReportMessage) -> String { catalogue.english(m) }
+    func words(_ m: ReportMessage) -> String { catalogue.text(m) }
 
     func render(_ x: Explanation) -> String {
         var out: [String] = []

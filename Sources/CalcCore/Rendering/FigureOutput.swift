@@ -19,7 +19,7 @@ struct FigureOutput {
                 throw Diagnostic(.io, .command(.cannotWrite(path: path, reason: f.message)), range, file: scope.file,
                                  help: .command(.checkFolderWritable))
             }
-            return Catalogue.english.english(.wrote(path))
+            return settings.catalogue.text(.wrote(path))
         }
         let r = BraillePlot(width: settings.plotWidth, height: settings.plotHeight, color: settings.color)
         switch figure.kind {
@@ -31,7 +31,7 @@ struct FigureOutput {
     /// A plot command's figures, then a note per curve undefined throughout its range.
     func render(_ outcome: PlotOutcome, _ scope: Scope) throws -> String {
         let figures = try outcome.figures.map { try render($0, scope) }.joined(separator: "\n")
-        let c = Catalogue.english
-        return figures + outcome.undefined.map { "\n" + c.english(.note) + ": " + c.english(.undefinedThroughoutRange($0)) }.joined()
+        let c = settings.catalogue
+        return figures + outcome.undefined.map { "\n" + c.text(.note) + ": " + c.text(.undefinedThroughoutRange($0)) }.joined()
     }
 }

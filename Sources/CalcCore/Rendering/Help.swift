@@ -23,8 +23,8 @@ public enum Help {
     /// The topics' names, as `:help` lists them and completion offers them.
     public static let topics = HelpTopic.allCases.map(\.rawValue).filter { !$0.isEmpty }
 
-    /// A topic's text in English, or nil for an unknown topic.
-    public static func text(topic: String) -> String? {
-        HelpTopic.named(topic).map { Catalogue.english.english($0) }
+    /// A topic's text, or nil for an unknown topic.
+    public static func text(topic: String, in catalogue: Catalogue = .english) -> String? {
+        HelpTopic.named(topic).map { catalogue.text($0) }
     }
 }

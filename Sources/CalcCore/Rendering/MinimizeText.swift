@@ -18,7 +18,7 @@ struct MinimizeText {
         }
     }
 
-    func words(_ m: ReportMessage) -> String { catalogue.english(m) }
+    func words(_ m: ReportMessage) -> String { catalogue.text(m) }
     /// An indented line.
     func line(_ m: ReportMessage) -> String { "  " + words(m) }
     /// An indented `help:` line.

@@ -10,5 +10,10 @@ public struct Settings: Sendable {
     public var plotWidth: Int = 72
     public var plotHeight: Int = 14
     public var color: Bool = false
+    /// The language of messages, reports and help (`--lang`, `:lang`, the locale).
+    public var language: Language = .english
     public init() {}
+
+    /// The catalogue for the chosen language.
+    public var catalogue: Catalogue { Catalogue(language) }
 }

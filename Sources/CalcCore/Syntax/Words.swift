@@ -25,7 +25,7 @@ public enum OptionWord: String, CaseIterable, Sendable {
 
 /// Meta commands: `:help`, `:vars`, … (`meta`).
 public enum MetaCommandName: String, CaseIterable, Sendable {
-    case help, vars, clear, load, digits, format, quit
+    case help, vars, clear, load, digits, format, lang, quit
 }
 
 /// Names that cannot be bound besides the constants and the built-in

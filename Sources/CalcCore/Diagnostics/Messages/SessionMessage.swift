@@ -38,6 +38,10 @@ public enum SessionMessage: Sendable, Equatable {
     case unknownFormat(String)
     /// Help under the `:format` errors.
     case formatStyles
+    case langNeedsLanguage
+    case unknownLanguage(String)
+    /// The languages `:lang` takes (their codes).
+    case languagesAre([String])
     case loadNeedsFile
     /// Help under `loadNeedsFile`.
     case loadUsage

@@ -15,6 +15,8 @@ public enum TerminalMessage: Sendable, Equatable {
     case noColorHelp
     case keepGoingHelp
     case quietHelp
+    case langHelp
+    case unknownLanguage(String)
     case unknownFormat(String)
     case digitsRange
 

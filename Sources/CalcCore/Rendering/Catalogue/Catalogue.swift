@@ -1,10 +1,11 @@
 // Catalogue — the words for every Message, in each language calc speaks.
 //
-// One function per area and language (English+Syntax.swift, …), each an
-// exhaustive switch over that area's messages: a new message without its
-// text does not compile. Diagnostics hold Messages; their `message` and
-// `help` strings here are the English text, which is what logs and tests
-// read; the renderers take a catalogue for the user's language.
+// One function per area and language (English+Syntax.swift,
+// Portuguese+Syntax.swift, …), each an exhaustive switch over that area's
+// messages: a new message without its text in every language does not
+// compile. Diagnostics hold Messages; their `message` and `help` strings
+// here are the English text, which is what logs and tests read; the
+// renderers take a catalogue for the user's language.
 
 public struct Catalogue: Sendable {
     public var language: Language
@@ -14,14 +15,36 @@ public struct Catalogue: Sendable {
     public static let english = Catalogue(.english)
 
     public func text(_ m: Message) -> String {
-        switch m {
-        case .syntax(let s): return english(s)
-        case .evaluation(let e): return english(e)
-        case .command(let c): return english(c)
-        case .session(let s): return english(s)
-        case .numeric(let n): return english(n)
-        case .terminal(let t): return english(t)
-        case .verbatim(let s): return s
+        switch (m, language) {
+        case (.syntax(let s), .english): return english(s)
+        case (.syntax(let s), .portuguese): return portuguese(s)
+        case (.evaluation(let e), .english): return english(e)
+        case (.evaluation(let e), .portuguese): return portuguese(e)
+        case (.command(let c), .english): return english(c)
+        case (.command(let c), .portuguese): return portuguese(c)
+        case (.session(let s), .english): return english(s)
+        case (.session(let s), .portuguese): return portuguese(s)
+        case (.numeric(let n), .english): return english(n)
+        case (.numeric(let n), .portuguese): return portuguese(n)
+        case (.terminal(let t), .english): return english(t)
+        case (.terminal(let t), .portuguese): return portuguese(t)
+        case (.verbatim(let s), _): return s
+        }
+    }
+
+    /// A sentence of a command's report.
+    func text(_ m: ReportMessage) -> String {
+        switch language {
+        case .english: return english(m)
+        case .portuguese: return portuguese(m)
+        }
+    }
+
+    /// A `:help` topic.
+    public func text(_ topic: HelpTopic) -> String {
+        switch language {
+        case .english: return english(topic)
+        case .portuguese: return portuguese(topic)
         }
     }
 }

@@ -62,6 +62,7 @@ extension Catalogue {
           :load "file.calc"  run a file in this session
           :digits N          significant digits shown (1–17, default 12)
           :format F          plain | unicode | latex
+          :lang L            en (English) | pt (português)
           :quit              leave (Ctrl-D too)
         """
         }

@@ -6,6 +6,7 @@ extension Catalogue {
         switch m {
         case .help: return "help"
         case .note: return "note"
+        case .severity(let s): return s.rawValue
         case .converged(let n, let g, let tol): return "converged in \(steps(n)): |∇f| = \(g) ≤ tol \(tol)"
         case .stepLimit(let n, let g, let tol):
             return "did not converge: stopped at the step limit (\(steps(n))) with |∇f| = \(g)" + (tol.map { ", above tol \($0)" } ?? "")

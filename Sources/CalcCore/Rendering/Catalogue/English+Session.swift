@@ -24,6 +24,9 @@ extension Catalogue {
         case .formatNeedsStyle: return "`:format` needs a style"
         case .unknownFormat(let f): return "unknown format `\(f)`"
         case .formatStyles: return "formats are plain, unicode and latex"
+        case .langNeedsLanguage: return "`:lang` needs a language"
+        case .unknownLanguage(let l): return "unknown language `\(l)`"
+        case .languagesAre(let codes): return "languages are " + codes.joined(separator: ", ")
         case .loadNeedsFile: return "`:load` needs a file name"
         case .loadUsage: return "write `:load \"file.calc\"`"
         case .loadUnavailable: return "`:load` is not available here"

@@ -15,6 +15,8 @@ extension Catalogue {
         case .noColorHelp: return "No colour (also when NO_COLOR is set)."
         case .keepGoingHelp: return "Run every statement even after an error."
         case .quietHelp: return "No banner in the REPL."
+        case .langHelp: return "Language of messages and help: en (English) or pt (português); the default follows the locale."
+        case .unknownLanguage(let l): return "unknown language '\(l)'; languages are en and pt"
         case .unknownFormat(let f): return "unknown format '\(f)'; formats are plain, unicode and latex"
         case .digitsRange: return "--digits takes a whole number from 1 to 17"
         case .banner(let version): return "calc \(version) — :help for help, Tab completes, Ctrl-D quits"

@@ -8,6 +8,8 @@ enum ReportMessage: Sendable, Equatable {
     // MARK: labels
     case help
     case note
+    /// A diagnostic's severity as its first word.
+    case severity(Severity)
 
     // MARK: minimize: how a run ended
     case converged(steps: Int, gradientNorm: String, tol: String)
