@@ -39,6 +39,10 @@ enum CalcBinary {
         p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
+        // English unless a test asks otherwise, whatever the machine's locale
+        env["LC_ALL"] = nil
+        env["LC_MESSAGES"] = nil
+        env["LANG"] = "C.UTF-8"
         for (k, v) in environment { env[k] = v }
         p.environment = env
         // a fresh working folder: whatever a test's input writes (a plot file…,

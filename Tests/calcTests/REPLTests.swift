@@ -42,7 +42,8 @@ fileprivate final class TerminalSession {
     /// Starts `calc ARGUMENTS` (or a whole shell `script` that may use $CALC).
     /// `environment`: variables for calc; nil values are unset. HOME defaults
     /// to the temporary directory, TERM to xterm; XDG_STATE_HOME and NO_COLOR
-    /// are unset unless given. After calc ends the pane shows `[exit N]`.
+    /// are unset unless given; the locale is C.UTF-8 (English). After calc
+    /// ends the pane shows `[exit N]`.
     init(arguments: [String] = [], script: String? = nil, width: Int = 100, height: Int = 30,
          environment: [String: String?] = [:], home: URL? = nil,
          prepare: (URL) throws -> Void = { _ in }) throws {
@@ -50,8 +51,9 @@ fileprivate final class TerminalSession {
         socket = "/tmp/calc-tmux-\(UUID().uuidString.prefix(12)).sock"
         try prepare(self.home)
 
+        // English unless a test asks otherwise, whatever the machine's locale
         var env: [String: String?] = ["HOME": self.home.path, "TERM": "xterm", "XDG_STATE_HOME": nil, "NO_COLOR": nil,
-                                      "CALC": CalcBinary.path]
+                                      "CALC": CalcBinary.path, "LANG": "C.UTF-8", "LC_ALL": nil, "LC_MESSAGES": nil]
         for (k, v) in environment { env[k] = v }
         var assignments: [String] = []
         var unsets: [String] = []
