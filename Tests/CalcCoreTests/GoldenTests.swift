@@ -1,4 +1,4 @@
-// GoldenTests — runs every examples/*.calc and Tests/CalcCoreTests/golden/*.calc
+// GoldenTests — runs every examples/*.calc, examples/pt/*.calc and Tests/CalcCoreTests/golden/*.calc
 // through a Session and compares what it prints with the file's own
 // `# expect: LINE` (a result line) and `# expect-error: MESSAGE` (a diagnostic)
 // comments, in order. A file containing `# keep-going` runs past errors.
@@ -18,7 +18,7 @@ enum Golden {
         return names.filter { $0.hasSuffix(".calc") }.sorted().map { dir + "/" + $0 }
     }
 
-    static let all: [String] = files(in: "examples") + files(in: "Tests/CalcCoreTests/golden")
+    static let all: [String] = files(in: "examples") + files(in: "examples/pt") + files(in: "Tests/CalcCoreTests/golden")
 
     /// The expected lines of a golden file.
     static func expectations(_ text: String) -> [String] {
@@ -61,7 +61,8 @@ enum Golden {
         session.run(SourceFile(name: path, text: text), keepGoing: text.contains("# keep-going")) { event in
             switch event {
             case .result(let s), .info(let s): lines += s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            case .diagnostic(let d): lines.append("\(d.severity.rawValue): \(d.message)")
+            // the directive names the severity; the message is in the file's language (`:lang pt`)
+            case .diagnostic(let d): lines.append("\(d.severity.rawValue): \(session.settings.catalogue.text(d.text))")
             case .quit: break
             }
         }
