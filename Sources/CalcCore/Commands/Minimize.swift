@@ -54,8 +54,8 @@ struct MinimizeCommand {
                 outcome = problem.compareRates(rates, base, minimizer, start)
             }
             if let out = command.plot {
-                let labelled = zip(rates, outcome.runs).map { (rates.count == 1 ? "f" : "rate \(NumberFormat.format($0, digits: 3))", $1) }
-                outcome.figures = DescentPlots(problem: problem, sampling: sampling).figures(labelled, out)
+                let runs = zip(rates, outcome.runs).map { (rate: $0, run: $1) }
+                outcome.figures = DescentPlots(problem: problem, sampling: sampling).figures(runs, several: rates.count > 1, out)
             }
             return outcome
         case .random(let countNode, let box, let range):

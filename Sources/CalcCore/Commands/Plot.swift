@@ -13,6 +13,15 @@ struct Figure {
     let kind: Kind
     /// The SVG file to write (and the range of its name, for errors); nil: the terminal.
     let file: (path: String, range: SourceRange)?
+    /// Words the renderer puts in (titles, an axis, series names), in the user's language.
+    var wording: Wording? = nil
+
+    enum Wording: Equatable {
+        /// `minimize … plot`: f per step; with several rates each curve is named by its rate.
+        case lossCurve(logScale: Bool, rates: [Double]?)
+        /// The descent path on the map of the target.
+        case descentPath(target: String)
+    }
 
     /// `descent.svg` → `descent-loss.svg`.
     static func insertSuffix(_ path: String, _ suffix: String) -> String {
@@ -141,26 +150,29 @@ struct DescentPlots {
     let problem: OptimizationProblem
     let sampling: (toTerminal: Sampling, toFile: Sampling)
 
-    func figures(_ runs: [(label: String, run: MinimizeRun)], _ out: PlotOutput) -> [Figure] {
+    func figures(_ runs: [(rate: Double, run: MinimizeRun)], several: Bool, _ out: PlotOutput) -> [Figure] {
         var series: [LineSeries] = []
         var all: [Double] = []
-        for (label, run) in runs where !run.values.isEmpty {
+        var rates: [Double] = []
+        for (rate, run) in runs where !run.values.isEmpty {
             // at most about 2,000 points per curve (every k-th step, and the last)
             let stride = max(1, run.values.count / 2000)
             var idx = Array(Swift.stride(from: 0, to: run.values.count, by: stride))
             if idx.last != run.values.count - 1 { idx.append(run.values.count - 1) }
             let ys = idx.map { run.values[$0] }
             all += ys.filter(\.isFinite)
-            series.append(LineSeries(label: label, xs: idx.map(Double.init), ys: ys))
+            series.append(LineSeries(label: "f", xs: idx.map(Double.init), ys: ys))
+            rates.append(rate)
         }
         guard !series.isEmpty else { return [] }
         let twoVariables = problem.variables.count == 2
         // log scale when the positive values span decades (an exact 0 is then a gap)
         let positive = all.filter { $0 > 0 }
         let logY = positive.count * 2 >= all.count && shouldUseLogScale(positive)
-        let loss = LinePlot(series: series, xLabel: "step", yLabel: "f", logY: logY, title: "f per step" + (logY ? " (log scale)" : ""))
+        let loss = LinePlot(series: series, xLabel: "", yLabel: "f", logY: logY)
         let file = out.file.map { (path: $0.0, range: $0.1) }
-        var figures = [Figure(kind: .line(loss), file: file.map { (twoVariables ? Figure.insertSuffix($0.path, "-loss") : $0.path, $0.range) })]
+        var figures = [Figure(kind: .line(loss), file: file.map { (twoVariables ? Figure.insertSuffix($0.path, "-loss") : $0.path, $0.range) },
+                              wording: .lossCurve(logScale: logY, rates: several ? rates : nil))]
         if twoVariables, let first = runs.first?.run, first.path.count >= 1 {
             let pts = first.path.filter { $0.allSatisfy(\.isFinite) }
             let xs = pts.map { $0[0] }, ys = pts.map { $0[1] }
@@ -170,8 +182,8 @@ struct DescentPlots {
                 let grid = ContourPlot.sampling(x: (x0 - mx)...(x1 + mx), y: (y0 - my)...(y1 + my),
                                                 nx: sampling.mapColumns, ny: sampling.mapRows) { x, y in problem.value(at: [x, y]) }
                 let map = ContourPlot(xs: grid.xs, ys: grid.ys, values: grid.values, xLabel: problem.variables[0], yLabel: problem.variables[1],
-                                      path: zip(xs, ys).map { ($0, $1) }, title: "descent path on \(problem.label)")
-                figures.append(Figure(kind: .contour(map), file: file))
+                                      path: zip(xs, ys).map { ($0, $1) })
+                figures.append(Figure(kind: .contour(map), file: file, wording: .descentPath(target: problem.label)))
             }
         }
         return figures

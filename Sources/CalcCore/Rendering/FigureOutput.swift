@@ -7,7 +7,8 @@ struct FigureOutput {
     let settings: Settings
     let writeFile: ((String, String) -> Result<Void, ReadFailure>)?
 
-    func render(_ figure: Figure, _ scope: Scope) throws -> String {
+    func render(_ original: Figure, _ scope: Scope) throws -> String {
+        let figure = worded(original)
         if let (path, range) = figure.file {
             let svg: String
             switch figure.kind {
@@ -26,6 +27,29 @@ struct FigureOutput {
         case .line(let p): return r.render(p)
         case .contour(let p): return r.render(p)
         }
+    }
+
+    /// The figure with its titles, axis and series names in the user's language.
+    func worded(_ figure: Figure) -> Figure {
+        guard let wording = figure.wording else { return figure }
+        let c = settings.catalogue
+        var kind = figure.kind
+        switch (wording, figure.kind) {
+        case (.lossCurve(let logScale, let rates), .line(var plot)):
+            plot.xLabel = c.text(.stepAxis)
+            plot.title = c.text(.lossTitle(logScale: logScale))
+            if let rates {
+                for (k, r) in rates.enumerated() where k < plot.series.count {
+                    plot.series[k].label = c.text(.rateSeries(NumberFormat.format(r, digits: 3)))
+                }
+            }
+            kind = .line(plot)
+        case (.descentPath(let target), .contour(var plot)):
+            plot.title = c.text(.descentPathTitle(target))
+            kind = .contour(plot)
+        default: break
+        }
+        return Figure(kind: kind, file: figure.file)
     }
 
     /// A plot command's figures, then a note per curve undefined throughout its range.

@@ -91,6 +91,10 @@ extension Catalogue {
         case .backwardPass: return "backward pass (adjoints ∂f/∂v, from the output down):"
         case .theOutput: return "(the output)"
         case .gradient(let vars, let values): return "gradient (\(vars)) = (\(values))"
+        case .stepAxis: return "step"
+        case .lossTitle(let logScale): return "f per step" + (logScale ? " (log scale)" : "")
+        case .rateSeries(let r): return "rate \(r)"
+        case .descentPathTitle(let target): return "descent path on \(target)"
         case .wrote(let path): return "wrote \(path)"
         case .undefinedThroughoutRange(let label): return "`\(label)` is undefined throughout the range"
         }

@@ -79,6 +79,10 @@ enum ReportMessage: Sendable, Equatable {
     case gradient(variables: String, values: String)
 
     // MARK: plot
+    case stepAxis
+    case lossTitle(logScale: Bool)
+    case rateSeries(String)
+    case descentPathTitle(String)
     case wrote(String)
     case undefinedThroughoutRange(String)
 }
