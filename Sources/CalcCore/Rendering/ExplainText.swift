@@ -129,7 +129,7 @@ struct ExplainText {
         }
         switch n.kind {
         case .symbol(let s): return s
-        case .data(let name, _): return name ?? "data"
+        case .data(let name, _): return name ?? words(.unnamedData)
         case .add(let ts): return ts.map(l).joined(separator: " + ")
         case .mul(let fs): return fs.map(l).joined(separator: "*")
         case .pow(let b, let x): return "\(l(b))^\(l(x))"

@@ -82,7 +82,7 @@ struct MinimizeText {
         guard let c else { return line(.hessianUnavailable) }
         let ev = c.eigenvalues
         let shown = ev.count <= 8 ? ev.map { text.six(abs($0) < 1e-12 * c.scale ? 0 : $0) }.joined(separator: ", ")
-            : "\(text.six(ev.first!)) … \(text.six(ev.last!)) (\(ev.count) values)"
+            : "\(text.six(ev.first!)) … \(text.six(ev.last!)) " + words(.eigenvalueCount(ev.count))
         return line(.hessianEigenvalues(count: ev.count, values: shown, kind: kind(c)))
     }
 

@@ -41,6 +41,7 @@ extension Catalogue {
             case (.mixed?, false): return "curving up and down (not yet a stationary point)"
             }
         case .time(let t): return "time \(t)"
+        case .eigenvalueCount(let n): return "(\(n) values)"
         case .curvatureLimit(let lmax, let limit):
             return "the curvature at the start is λmax = \(lmax), so gradient descent is stable only for rate < 2/λmax = \(limit)"
         case .tryRate(let r): return "try rate \(r)"
@@ -91,6 +92,7 @@ extension Catalogue {
         case .backwardPass: return "backward pass (adjoints ∂f/∂v, from the output down):"
         case .theOutput: return "(the output)"
         case .gradient(let vars, let values): return "gradient (\(vars)) = (\(values))"
+        case .unnamedData: return "data"
         case .stepAxis: return "step"
         case .lossTitle(let logScale): return "f per step" + (logScale ? " (log scale)" : "")
         case .rateSeries(let r): return "rate \(r)"

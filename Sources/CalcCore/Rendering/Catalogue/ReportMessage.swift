@@ -35,6 +35,8 @@ enum ReportMessage: Sendable, Equatable {
     /// What the curvature makes a point (nil: no Hessian there).
     case pointKind(Curvature.Shape?, stationary: Bool)
     case time(String)
+    /// After the first and last of many eigenvalues: how many there are.
+    case eigenvalueCount(Int)
 
     // MARK: minimize: advice
     case curvatureLimit(lambdaMax: String, limit: String)
@@ -77,6 +79,8 @@ enum ReportMessage: Sendable, Equatable {
     case backwardPass
     case theOutput
     case gradient(variables: String, values: String)
+    /// A list of data without a name, in the forward pass.
+    case unnamedData
 
     // MARK: plot
     case stepAxis
