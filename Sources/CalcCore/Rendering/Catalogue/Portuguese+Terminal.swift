@@ -1,6 +1,43 @@
 // Portuguese+Terminal — the Brazilian Portuguese words of every TerminalMessage.
-// (Placeholder: English until the translation lands.)
+// The --help texts are sentences (capital, final period), as in English; the
+// rest follow the diagnostics' style. Option values (plain, en, FILE, …) and
+// keys (Tab, Ctrl-D) stay as they are typed.
 
 extension Catalogue {
-    func portuguese(_ m: TerminalMessage) -> String { english(m) }
+    func portuguese(_ m: TerminalMessage) -> String {
+        switch m {
+        case .abstract: return "Uma linguagem de cálculo que ensina: derivadas exatas e gradiente descendente."
+        case .discussion:
+            return "Executa cada FILE, em ordem, e depois o texto de -e. Sem nenhum dos dois, lê um programa da entrada padrão "
+                + "ou inicia o REPL quando a entrada padrão é um terminal. Dentro do calc, `:help` lista os tópicos."
+        case .scriptsHelp: return "Scripts a executar, em ordem."
+        case .statementsHelp: return "Executa STATEMENTS (pode ser repetido)."
+        case .loadHelp: return "Carrega FILE e continua no modo interativo."
+        case .formatHelp: return "Formato de saída das expressões: plain, unicode ou latex."
+        case .digitsHelp: return "Algarismos significativos dos números (1–17)."
+        case .noColorHelp: return "Sem cores (também quando NO_COLOR está definida)."
+        case .keepGoingHelp: return "Executa todas as instruções, mesmo depois de um erro."
+        case .quietHelp: return "Sem a mensagem de boas-vindas no REPL."
+        case .langHelp:
+            return "Idioma das mensagens e da ajuda: en (English) ou pt (português); o padrão segue o locale do sistema."
+        case .unknownLanguage(let l): return "idioma desconhecido '\(l)'; os idiomas são en e pt"
+        case .unknownFormat(let f): return "formato desconhecido '\(f)'; os formatos são plain, unicode e latex"
+        case .digitsRange: return "--digits recebe um número inteiro de 1 a 17"
+        case .banner(let version): return "calc \(version) — :help para ajuda, Tab completa, Ctrl-D sai"
+        case .progress(let step, let f, let g):
+            return "passo \(NumberFormat.grouped(step))   f = \(f)   |∇f| = \(g)   (Ctrl-C interrompe)"
+        case .cannotReadScript(let path, let reason): return "não foi possível ler `\(path)`: \(reason)"
+        case .checkScriptPath: return "verifique o caminho; os scripts geralmente terminam em .calc"
+        case .isADirectory: return "é um diretório"
+        case .fileTooLarge(let mib): return "o arquivo tem mais de \(mib) MiB"
+        case .noHome: return "não há diretório pessoal (HOME não está definida); o histórico não será salvo"
+        case .cannotReadHistory(let path, let reason): return "não foi possível ler o arquivo de histórico \(path): \(reason)"
+        case .historyIsDirectory(let path):
+            return "não é possível usar o arquivo de histórico \(path): é um diretório; o histórico não será salvo"
+        case .cannotCreateHistoryDirectory(let path, let reason):
+            return "não foi possível criar o diretório do histórico \(path): \(reason); o histórico não será salvo"
+        case .cannotWriteHistory(let path, let reason):
+            return "não foi possível gravar o arquivo de histórico \(path): \(reason); o histórico não será salvo"
+        }
+    }
 }
