@@ -40,7 +40,7 @@ let commandWordings: [Wording] = [
     c("notDifferentiableAtStart", .notDifferentiableAtStart(target: "f", point: "x = 0", piece: "abs(x)"),
       "`f` is not differentiable at the start point x = 0: `abs(x)` has a kink there"),
     c("startAwayFromKink", .startAwayFromKink, "start a little away from it, e.g. shift a coordinate by 0.1"),
-    c("cannotEvaluateMidRun", .cannotEvaluateMidRun(which: "f", step: "1,024", reason: .dividesByZero(function: "csc", value: "0")),
+    c("cannotEvaluateMidRun", .cannotEvaluateMidRun(which: "f", step: 1024, reason: .dividesByZero(function: "csc", value: "0")),
       "f cannot be evaluated at step 1,024: csc(0) divides by zero"),
     c("happenedAt", .happenedAt(point: "x = 0", expression: "ln(x)"),
       "it happened at x = 0, in `ln(x)`; a smaller rate or another start may stay inside the domain"),

@@ -85,7 +85,7 @@ let portugueseWordings: [PortugueseWording] = [
     t("abstract", .abstract, "Uma linguagem de cálculo que ensina: derivadas exatas e gradiente descendente."),
     t("banner", .banner(version: "1.2.0"), "calc 1.2.0 — :help para ajuda, Tab completa, Ctrl-D sai"),
     t("progress", .progress(step: 1024, value: "0.5", gradientNorm: "0.01"),
-      "passo 1,024   f = 0.5   |∇f| = 0.01   (Ctrl-C interrompe)"),
+      "passo 1 024   f = 0.5   |∇f| = 0.01   (Ctrl-C interrompe)"),
     t("unknownFormat", .unknownFormat("html"), "formato desconhecido 'html'; os formatos são plain, unicode e latex"),
     t("cannotReadScript", .cannotReadScript(path: "a.calc", reason: "é um diretório"), "não foi possível ler `a.calc`: é um diretório"),
     t("noHome", .noHome, "não há diretório pessoal (HOME não está definida); o histórico não será salvo"),

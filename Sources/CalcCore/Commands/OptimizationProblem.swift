@@ -177,7 +177,7 @@ final class OptimizationProblem {
                     let which = e === expr ? "f" : "∇f"
                     let at = it.valueText.point(variables, p)
                     return it.fail(error.isDivisionByZero ? .divisionByZero : .domain,
-                                   .cannotEvaluateMidRun(which: which, step: NumberFormat.grouped(run.failedAt ?? run.steps), reason: error.message),
+                                   .cannotEvaluateMidRun(which: which, step: run.failedAt ?? run.steps, reason: error.message),
                                    command.keyword, scope, help: .happenedAt(point: at, expression: error.expression))
                 }
             }

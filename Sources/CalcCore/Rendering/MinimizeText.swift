@@ -43,7 +43,7 @@ struct MinimizeText {
             lines += d.advice.map(advice)
             return traceTable(run.trace, vars) + lines.joined(separator: "\n")
         case .diverged(let why, let unbounded, let fEnd, let reached):
-            let step = NumberFormat.grouped(run.failedAt ?? run.steps)
+            let step = catalogue.grouped(run.failedAt ?? run.steps)
             let maximize = d.problem.maximize
             if unbounded {
                 lines = [words(.divergedUnbounded(step: step, cause: cause(why), maximize: maximize, reached: text.short(fEnd))),
@@ -107,7 +107,7 @@ struct MinimizeText {
         var table: [[String]] = [cols]
         for r in rows {
             let pt = vars.count <= 4 ? r.point.map(text.number) : ["(" + r.point.prefix(3).map(text.number).joined(separator: ", ") + ", …)"]
-            table.append([NumberFormat.grouped(r.step)] + pt + [text.number(r.value), text.short(r.gradientNorm)])
+            table.append([catalogue.grouped(r.step)] + pt + [text.number(r.value), text.short(r.gradientNorm)])
         }
         return ValueText.table(table) + "\n"
     }
@@ -118,11 +118,11 @@ struct MinimizeText {
         var rows: [[String]] = [[words(.rateColumn), words(.resultColumn), words(.stepsColumn), "f", "|∇f|"]]
         for row in r.rows {
             let failed = row.status.failed
-            rows.append([text.short(row.rate), words(.status(row.status)), NumberFormat.grouped(row.run.failedAt ?? row.run.steps),
+            rows.append([text.short(row.rate), words(.status(row.status)), catalogue.grouped(row.run.failedAt ?? row.run.steps),
                          failed ? "—" : text.number(row.run.value), failed ? "—" : text.short(row.run.gradientNorm)])
         }
         let vars = r.problem.variables
-        var out = words(.ratesHeading(start: text.point(vars, r.start), method: r.method.rawValue, steps: NumberFormat.grouped(r.steps))) + "\n"
+        var out = words(.ratesHeading(start: text.point(vars, r.start), method: r.method.rawValue, steps: catalogue.grouped(r.steps))) + "\n"
         out += ValueText.indentedTable(rows)
         if let best = r.best { out += "\n" + line(.best(value: text.number(best.value), point: text.point(vars, best.point))) }
         if let a = r.advice { out += "\n" + advice(a) }

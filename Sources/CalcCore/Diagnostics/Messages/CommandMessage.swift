@@ -36,7 +36,7 @@ public enum CommandMessage: Sendable, Equatable {
     case notDifferentiableAtStart(target: String, point: String, piece: String)
     case startAwayFromKink
     /// `which`: f or ∇f.
-    case cannotEvaluateMidRun(which: String, step: String, reason: NumericMessage)
+    case cannotEvaluateMidRun(which: String, step: Int, reason: NumericMessage)
     case happenedAt(point: String, expression: String)
 
     // MARK: explain

@@ -32,6 +32,17 @@ public struct Catalogue: Sendable {
         }
     }
 
+    /// A whole number with its thousands grouped as the language writes them:
+    /// 1,000,000 in English; 1 000 000 in Portuguese, where a comma is the
+    /// decimal sign and a point would read as one (calc's decimals stay `0.5`
+    /// in both, since that is how they are typed).
+    func grouped(_ n: Int) -> String {
+        switch language {
+        case .english: return NumberFormat.grouped(n)
+        case .portuguese: return String(NumberFormat.grouped(n).map { $0 == "," ? " " : $0 })
+        }
+    }
+
     /// A sentence of a command's report.
     func text(_ m: ReportMessage) -> String {
         switch language {

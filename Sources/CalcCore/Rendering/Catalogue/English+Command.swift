@@ -31,7 +31,7 @@ extension Catalogue {
         case .notDifferentiableAtStart(let target, let point, let piece):
             return "`\(target)` is not differentiable at the start point \(point): `\(piece)` has a kink there"
         case .startAwayFromKink: return "start a little away from it, e.g. shift a coordinate by 0.1"
-        case .cannotEvaluateMidRun(let which, let step, let reason): return "\(which) cannot be evaluated at step \(step): \(english(reason))"
+        case .cannotEvaluateMidRun(let which, let step, let reason): return "\(which) cannot be evaluated at step \(grouped(step)): \(english(reason))"
         case .happenedAt(let point, let expression):
             return "it happened at \(point), in `\(expression)`; a smaller rate or another start may stay inside the domain"
         case .nothingToDifferentiate: return "nothing to differentiate"

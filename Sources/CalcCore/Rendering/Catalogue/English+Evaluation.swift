@@ -105,7 +105,7 @@ extension Catalogue {
         case .noValue(let s): return "no value for `\(s)`"
         case .mustBeNumber(let what, let found): return "\(text(what)) must be a number, found \(english(found))"
         case .mustBePositiveWholeNumber(let what, let found): return "\(text(what)) must be a positive whole number, found \(found)"
-        case .limitedTo(let what, let limit): return "\(text(what)) is limited to \(NumberFormat.grouped(limit))"
+        case .limitedTo(let what, let limit): return "\(text(what)) is limited to \(grouped(limit))"
         case .quoted(let s): return "`\(s)`"
         case .lowerBound: return "the lower bound"
         case .upperBound: return "the upper bound"

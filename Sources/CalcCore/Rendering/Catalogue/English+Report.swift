@@ -2,7 +2,7 @@
 
 extension Catalogue {
     func english(_ m: ReportMessage) -> String {
-        func steps(_ n: Int) -> String { "\(NumberFormat.grouped(n)) \(n == 1 ? "step" : "steps")" }
+        func steps(_ n: Int) -> String { "\(grouped(n)) \(n == 1 ? "step" : "steps")" }
         switch m {
         case .help: return "help"
         case .note: return "note"
@@ -10,7 +10,7 @@ extension Catalogue {
         case .converged(let n, let g, let tol): return "converged in \(steps(n)): |∇f| = \(g) ≤ tol \(tol)"
         case .stepLimit(let n, let g, let tol):
             return "did not converge: stopped at the step limit (\(steps(n))) with |∇f| = \(g)" + (tol.map { ", above tol \($0)" } ?? "")
-        case .interrupted(let n, let g): return "interrupted at step \(NumberFormat.grouped(n)): |∇f| = \(g)"
+        case .interrupted(let n, let g): return "interrupted at step \(grouped(n)): |∇f| = \(g)"
         case .diverging(let n, let from, let to, let rate):
             return "diverging: after \(steps(n)) f went from \(from) to \(to) — the rate \(rate) is too large"
         case .divergedUnbounded(let step, let cause, let maximize, let reached):

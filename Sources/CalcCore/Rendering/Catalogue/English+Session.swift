@@ -6,7 +6,7 @@ extension Catalogue {
         // running statements
         case .internalError(let error): return "internal error: \(error)"
         case .resultTooLarge(let limit):
-            return "the result is too large to print (more than \(NumberFormat.grouped(limit)) terms written out)"
+            return "the result is too large to print (more than \(grouped(limit)) terms written out)"
         case .evaluateAtPointOrSilence:
             return "evaluate it at a point with `at`, or end the statement with `;` to keep it without printing"
         // meta commands

@@ -21,7 +21,7 @@ extension Catalogue {
         case .digitsRange: return "--digits takes a whole number from 1 to 17"
         case .banner(let version): return "calc \(version) — :help for help, Tab completes, Ctrl-D quits"
         case .progress(let step, let f, let g):
-            return "step \(NumberFormat.grouped(step))   f = \(f)   |∇f| = \(g)   (Ctrl-C stops)"
+            return "step \(grouped(step))   f = \(f)   |∇f| = \(g)   (Ctrl-C stops)"
         case .cannotReadScript(let path, let reason): return "cannot read `\(path)`: \(reason)"
         case .checkScriptPath: return "check the path; scripts usually end in .calc"
         case .isADirectory: return "it is a directory"

@@ -25,7 +25,7 @@ extension Catalogue {
         case .digitsRange: return "--digits recebe um número inteiro de 1 a 17"
         case .banner(let version): return "calc \(version) — :help para ajuda, Tab completa, Ctrl-D sai"
         case .progress(let step, let f, let g):
-            return "passo \(NumberFormat.grouped(step))   f = \(f)   |∇f| = \(g)   (Ctrl-C interrompe)"
+            return "passo \(grouped(step))   f = \(f)   |∇f| = \(g)   (Ctrl-C interrompe)"
         case .cannotReadScript(let path, let reason): return "não foi possível ler `\(path)`: \(reason)"
         case .checkScriptPath: return "verifique o caminho; os scripts geralmente terminam em .calc"
         case .isADirectory: return "é um diretório"
