@@ -1,6 +1,94 @@
 // Portuguese+Command — the Brazilian Portuguese words of every CommandMessage.
-// (Placeholder: English until the translation lands.)
+//
+// Diagnostics keep the rustc style: lowercase start, no final period. Code,
+// names, numbers and formulas stay as given; only the prose is translated.
+// The terms follow the course notes: taxa (de aprendizagem), função de
+// perda, gradiente descendente, ponto inicial; `plot` is "plotar".
 
 extension Catalogue {
-    func portuguese(_ m: CommandMessage) -> String { english(m) }
+    func portuguese(_ m: CommandMessage) -> String {
+        switch m {
+        case .theRate: return "a taxa"
+        case .numberOfStarts: return "o número de inícios"
+        case .rangeStart: return "o início do intervalo"
+        case .rangeEnd: return "o fim do intervalo"
+        case .rateNotPositive(let found): return "a taxa deve ser um número positivo, mas é \(found)"
+        case .typicalRates: return "taxas de aprendizagem típicas vão de 0.001 a 0.1"
+        case .plotWithRandomStarts: return "`plot` desenha uma única descida; não dá para combiná-lo com inícios aleatórios"
+        case .plotOneStart: return "plote a partir de um único ponto inicial: `minimize … from (1, 2) rate 0.01 plot`"
+        case .targetIgnoresParameters(let f): return "`\(f)` não depende de seus parâmetros"
+        case .targetHasNoVariables: return "o alvo não tem variáveis livres"
+        case .giveFunctionOrExpression(let verb):
+            return "dê o nome de uma função (`\(verb) f from …`) ou uma expressão com nomes sem valor, como `x^2 + y^2`"
+        case .boundNameIsNotVariable(let name):
+            return "`\(name)` tem um valor, então não é uma variável aqui; use uma função `f(\(name)) = …` ou `:clear \(name)`"
+        case .targetNotNumeric(let found):
+            return "o alvo deve ser uma função ou expressão com valor numérico, mas é \(valueKind(found))"
+        case .reduceLossOverData: return "uma função de perda sobre dados reduz a lista com `mean(…)` ou `sum(…)`"
+        case .unknownMethod(let name): return "método desconhecido `\(name)`"
+        case .methodsAre(let suggestion, let all):
+            return (suggestion.map { "você quis dizer `\($0)`? " } ?? "") + "os métodos são " + all.joined(separator: ", ")
+        case .tolNegative: return "`tol` deve ser zero ou um número positivo"
+        case .tolHelp: return "`tol 0` executa todos os passos; o padrão é 1e-8"
+        case .betaOutOfRange: return "`beta` deve ser no mínimo 0 e menor que 1"
+        case .usualMomentum: return "0.9 é o valor usual do momentum"
+        case .seedNotWhole: return "`seed` deve ser um número inteiro ≥ 0"
+        case .cannotMinimize(let reason): return "não é possível minimizar isto: \(portuguese(reason))"
+        case .notDifferentiableAtStart(let target, let point, let piece):
+            return "`\(target)` não é diferenciável no ponto inicial \(point): `\(piece)` tem um bico ali"
+        case .startAwayFromKink: return "comece um pouco afastado dele, por exemplo deslocando uma coordenada em 0.1"
+        case .cannotEvaluateMidRun(let which, let step, let reason):
+            return "não é possível avaliar \(which) no passo \(step): \(portuguese(reason))"
+        case .happenedAt(let point, let expression):
+            return "isso aconteceu em \(point), em `\(expression)`; com uma taxa menor ou outro ponto inicial, a descida pode ficar dentro do domínio"
+        case .nothingToDifferentiate: return "não há nada para derivar"
+        case .explainPrimeNeedsOneVariable: return "`explain f'` precisa de uma função de uma variável"
+        case .noVariablesToDifferentiate: return "não há variáveis em relação às quais derivar"
+        case .explainShowsDerivatives: return "`explain` mostra como se obtém uma derivada"
+        case .explainForms:
+            return "escreva `explain diff(e, x)`, `explain ∂f/∂x`, `explain grad f` ou `explain f'`, opcionalmente seguido de `at (…)`"
+        case .explainOneExpression(let found): return "`explain` trabalha com uma expressão por vez, mas recebeu \(valueKind(found))"
+        case .atThisPoint(let reason): return "neste ponto: \(portuguese(reason))"
+        case .cannotPlotFunction(let f): return "não é possível plotar `\(f)`"
+        case .cannotPlot(let found): return "não é possível plotar \(valueKind(found))"
+        case .plotOneVariable: return "plote expressões de uma variável, como `plot sin(x) from 0 to 2π`"
+        case .rangeNotFinite: return "o intervalo deve ser finito"
+        case .rangeEmpty(let at): return "o intervalo está vazio: começa e termina em \(at)"
+        case .rangeReversed(let low, let high): return "o intervalo está invertido: \(low) é maior que \(high)"
+        case .smallerBoundFirst(let low, let high): return "escreva primeiro o limite menor: `from \(low) to \(high)`"
+        case .curveNeedsOneVariable(let vars):
+            return "uma curva precisa de expressões de uma variável, mas estas têm \(vars.count): \(vars.joined(separator: ", "))"
+        case .drawAMap(let x, let y): return "para duas variáveis, desenhe um mapa: `plot … over (\(x) from -2 to 2, \(y) from -2 to 2)`"
+        case .bindAllButOne: return "antes, atribua valores a todas as variáveis menos uma"
+        case .cannotPlotThis(let reason): return "não é possível plotar isto: \(portuguese(reason))"
+        case .undefinedThroughout(let labels, let low, let high):
+            return labels.count == 1 ? "`\(labels[0])` não tem valor definido em nenhum ponto de [\(low), \(high)]"
+                                     : "nenhuma destas expressões tem valor definido em [\(low), \(high)]"
+        case .noFinitePoint: return "nenhum ponto do intervalo dá um valor finito; tente outro intervalo"
+        case .mapShowsOneFunction: return "um mapa mostra uma única função"
+        case .mapNeedsTwoRanges: return "um mapa precisa de dois intervalos, um por variável"
+        case .mapRangesHelp: return "escreva `over (x from -2 to 2, y from -2 to 2)`"
+        case .noRangeFor(let v): return "falta o intervalo de `\(v)`"
+        case .dependsOn(let label, let vars): return "`\(label)` depende de \(vars.joined(separator: ", "))"
+        case .sameVariableTwice: return "os dois intervalos são da mesma variável"
+        case .undefinedThroughoutArea(let label): return "`\(label)` não tem valor definido em nenhum ponto da região"
+        case .writingNotAvailable: return "a gravação de arquivos não está disponível aqui"
+        case .cannotWrite(let path, let reason): return "não é possível gravar `\(path)`: \(reason)"
+        case .checkFolderWritable: return "verifique se a pasta existe e permite gravação"
+        }
+    }
+
+    /// What a value is, with its article ("uma tupla de 2"), for the messages
+    /// above. (Private and under its own name so it cannot clash with the
+    /// `portuguese(_: ValueKind)` the Evaluation translation may add; once
+    /// that lands, these calls can use it instead.)
+    private func valueKind(_ k: ValueKind) -> String {
+        switch k {
+        case .number: return "um número"
+        case .expression: return "uma expressão"
+        case .tuple(let n): return "uma tupla de \(n)"
+        case .list(let n): return "uma lista de \(n)"
+        case .function(let f): return "a função `\(f)`"
+        }
+    }
 }

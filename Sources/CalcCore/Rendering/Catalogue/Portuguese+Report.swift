@@ -1,6 +1,117 @@
 // Portuguese+Report — the Brazilian Portuguese words of every ReportMessage.
-// (Placeholder: English until the translation lands.)
+//
+// Numbers arrive formatted by calc (1,000 with its comma separator, 1e-8)
+// and stay as given, as do code, names and formulas. The terms follow the
+// course notes: taxa (de aprendizagem), gradiente descendente, convergir /
+// divergir, matriz hessiana e autovalores, mínimo local, máximo local,
+// ponto de sela, regra da cadeia, regra do produto, regra da potência;
+// backpropagation's passes are "passagem para frente" / "passagem para trás".
 
 extension Catalogue {
-    func portuguese(_ m: ReportMessage) -> String { english(m) }
+    func portuguese(_ m: ReportMessage) -> String {
+        func steps(_ n: Int) -> String { "\(NumberFormat.grouped(n)) \(n == 1 ? "passo" : "passos")" }
+        switch m {
+        case .help: return "ajuda"
+        case .note: return "nota"
+        case .severity(let s):
+            switch s {
+            case .error: return "erro"
+            case .warning: return "aviso"
+            case .note: return "nota"
+            }
+        case .converged(let n, let g, let tol): return "convergiu em \(steps(n)): |∇f| = \(g) ≤ tol \(tol)"
+        case .stepLimit(let n, let g, let tol):
+            return "não convergiu: parou no limite de passos (\(steps(n))) com |∇f| = \(g)" + (tol.map { ", acima de tol \($0)" } ?? "")
+        case .interrupted(let n, let g): return "interrompido no passo \(NumberFormat.grouped(n)): |∇f| = \(g)"
+        case .diverging(let n, let from, let to, let rate):
+            return "divergindo: após \(steps(n)), f foi de \(from) para \(to) — a taxa \(rate) é grande demais"
+        case .divergedUnbounded(let step, let cause, let maximize, let reached):
+            return "divergiu no passo \(step): \(cause) enquanto f continuava \(maximize ? "crescendo" : "diminuindo") (até \(reached))"
+        case .unboundedAlongPath(let label, let maximize):
+            return maximize ? "`\(label)` cresce sem limite ao longo deste caminho: não há máximo a encontrar"
+                            : "`\(label)` decresce sem limite ao longo deste caminho: não há mínimo a encontrar"
+        case .divergedRateTooLarge(let step, let cause, let rate): return "divergiu no passo \(step): \(cause) — a taxa \(rate) é grande demais"
+        case .reachedBy(let point): return "até então, havia chegado a \(point)"
+        case .saddleOrSlope: return "um ponto de sela ou um declive desvia o gradiente descendente; tente outro ponto inicial ou confira a função"
+        case .overflowed: return "f ou ∇f estourou (overflow)"
+        case .pointUnbounded: return "θ ultrapassou todos os limites"
+        case .gradientGrew(let from, let to): return "|∇f| cresceu de \(from) para \(to)"
+        case .valueGrew(let f): return "f ultrapassou \(f)"
+        case .at(let point): return "em \(point)"
+        case .fEquals(let v): return "f = \(v)"
+        case .hessianUnavailable: return "matriz hessiana: indisponível neste ponto"
+        case .hessianEigenvalues(let count, let values, let kind):
+            return "\(count == 1 ? "autovalor" : "autovalores") da hessiana \(values): \(kind)"
+        case .pointKind(let shape, let stationary):
+            let notYet = "(ainda não é um ponto estacionário)"
+            switch (shape, stationary) {
+            case (nil, _): return "indisponível neste ponto"
+            case (.singular?, true): return "indeterminado (a hessiana é singular)"
+            case (.singular?, false): return "sem curvatura em alguma direção \(notYet)"
+            case (.positive?, true): return "um mínimo local"
+            case (.positive?, false): return "curvatura para cima em todas as direções \(notYet)"
+            case (.negative?, true): return "um máximo local"
+            case (.negative?, false): return "curvatura para baixo em todas as direções \(notYet)"
+            case (.mixed?, true): return "um ponto de sela"
+            case (.mixed?, false): return "curvatura para cima e para baixo \(notYet)"
+            }
+        case .time(let t): return "tempo \(t)"
+        case .curvatureLimit(let lmax, let limit):
+            return "a curvatura no ponto inicial é λmax = \(lmax), então o gradiente descendente só é estável com taxa < 2/λmax = \(limit)"
+        case .tryRate(let r): return "tente a taxa \(r)"
+        case .belowLimitTryRate(let r):
+            return "no ponto inicial a taxa está abaixo desse limite, mas a curvatura cresce ao longo do caminho; tente a taxa \(r)"
+        case .trySmallerRate(let r): return "tente uma taxa menor, por exemplo \(r)"
+        case .edgeOfStability(let limit, let r):
+            return "aqui a taxa está no limite da estabilidade (2/λmax = \(limit)), então as iterações oscilam de um lado para o outro do vale; tente a taxa \(r)"
+        case .moreSteps(let momentum): return "aumente `steps`, ou tente uma taxa maior" + (momentum ? " ou `method momentum`" : "")
+        case .stepColumn: return "passo"
+        case .rateColumn: return "taxa"
+        case .resultColumn: return "resultado"
+        case .stepsColumn: return "passos"
+        case .endPointColumn: return "ponto final"
+        case .startsColumn: return "inícios"
+        case .kindColumn: return "tipo"
+        case .status(let s):
+            switch s {
+            case .converged: return "convergiu"
+            case .stepLimit: return "limite de passos"
+            case .diverging: return "divergindo"
+            case .diverged: return "divergiu"
+            case .interrupted: return "interrompido"
+            }
+        case .ratesHeading(let start, let method, let steps):
+            return "a partir de \(start), \(method), no máximo \(steps) \(steps == "1" ? "passo" : "passos"):"
+        case .best(let value, let point): return "melhor: f = \(value) em \(point)"
+        case .multiStartHeading(let starts, let box, let seed, let rate):
+            let drawn = starts == 1 ? "1 início sorteado" : "\(starts) inícios sorteados"
+            return "\(drawn) uniformemente em \(box) (semente \(seed)), taxa \(rate):"
+        case .startsFailed(let n):
+            return n == 1 ? "1 início divergiu ou saiu do domínio" : "\(n) inícios divergiram ou saíram do domínio"
+        case .explainStep(let k, let x, let e): return "passo \(k): d/d\(x) \(e)"
+        case .primeOf(let written, let definition): return "\(written), sendo \(definition)"
+        case .partialOf(let x, let e): return "∂/∂\(x) de \(e)"
+        case .doesNotDepend(let e, let x): return "\(e) não depende de \(x), então sua derivada é 0"
+        case .asAbove: return "(como acima)"
+        case .chainRule(let outer, let inner): return "regra da cadeia: externa \(outer), interna u = \(inner)"
+        case .outer(let rule): return "externa: \(rule)"
+        case .ruleOf(let f): return "regra de \(f)"
+        case .powerRuleOfVariable: return "regra da potência: d/dx x^n = n*x^(n-1)"
+        case .powerRuleWithChain(let inner): return "regra da potência com a regra da cadeia, interna u = \(inner)"
+        case .productRule: return "regra do produto: (uv)' = u'v + uv'"
+        case .constantMultiple: return "regra do múltiplo constante: (c·u)' = c·u'"
+        case .sumRule: return "regra da soma: derive termo a termo"
+        case .exponentialRule: return "regra da exponencial: (a^u)' = a^u·ln(a)·u'"
+        case .generalPowerRule: return "regra geral da potência: (b^u)' = b^u·(u'·ln(b) + u·b'/b)"
+        case .linearity(let f): return "linearidade de \(f): a derivada de \(f)(u) é \(f)(u')"
+        case .tooManyPieces(let n): return "(a expressão tem \(n) partes; os números passo a passo são mostrados para até 60)"
+        case .holdsList: return "(os números passo a passo são mostrados para expressões escalares; esta contém uma lista)"
+        case .forwardPass(let values): return "passagem para frente (valores em \(values)):"
+        case .backwardPass: return "passagem para trás (adjuntos ∂f/∂v, da saída para as entradas):"
+        case .theOutput: return "(a saída)"
+        case .gradient(let vars, let values): return "gradiente (\(vars)) = (\(values))"
+        case .wrote(let path): return "salvo em \(path)"
+        case .undefinedThroughoutRange(let label): return "`\(label)` não tem valor definido em nenhum ponto do intervalo"
+        }
+    }
 }
