@@ -82,7 +82,7 @@ private let traducoes: [Traducao] = [
       "o limite inferior deve ser um número, não uma expressão"),
     e("mustBePositiveWholeNumber", .mustBePositiveWholeNumber(what: .evaluation(.quoted("steps")), found: "2.5"),
       "`steps` deve ser um número inteiro positivo, mas é 2.5"),
-    e("limitedTo", .limitedTo(what: .evaluation(.quoted("steps")), limit: 1_000_000_000), "`steps` não pode passar de 1,000,000,000"),
+    e("limitedTo", .limitedTo(what: .evaluation(.quoted("steps")), limit: 1_000_000_000), "`steps` não pode passar de 1 000 000 000"),
     e("targetVariables one", .targetVariables(target: "f", variables: ["x"]), "`f` tem 1 variável (x)"),
     e("targetVariables two", .targetVariables(target: "f", variables: ["x", "y"]), "`f` tem 2 variáveis (x, y)"),
     e("notAPoint", .notAPoint(found: .function(name: "g")), "um ponto deve ser um número ou uma tupla de números, não a função `g`"),
@@ -96,7 +96,7 @@ private let traducoes: [Traducao] = [
       "dê um intervalo a cada variável: (x from -5 to 5, y from -5 to 5)"),
     // session
     s("resultTooLarge", .resultTooLarge(limit: 1_000_000),
-      "o resultado é grande demais para ser exibido (mais de 1,000,000 termos escritos por extenso)"),
+      "o resultado é grande demais para ser exibido (mais de 1 000 000 termos escritos por extenso)"),
     s("unknownCommand", .unknownCommand("varz"), "comando desconhecido `:varz`"),
     s("didYouMeanCommand", .didYouMeanCommand("vars"), "você quis dizer `:vars`?"),
     s("noVariablesDefined", .noVariablesDefined, "nenhuma variável ou função definida"),

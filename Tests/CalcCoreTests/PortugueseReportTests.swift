@@ -8,7 +8,7 @@ import Testing
 @testable import CalcCore
 
 /// A command or report message with its exact Portuguese.
-struct PortugueseWording: CustomTestStringConvertible, Sendable {
+struct PortugueseReportWording: CustomTestStringConvertible, Sendable {
     enum Id: Sendable { case command(CommandMessage), report(ReportMessage) }
     let id: String
     let message: Id
@@ -24,10 +24,10 @@ struct PortugueseWording: CustomTestStringConvertible, Sendable {
     }
 }
 
-private func r(_ id: String, _ m: ReportMessage, _ pt: String) -> PortugueseWording { PortugueseWording(id: id, message: .report(m), portuguese: pt) }
-private func c(_ id: String, _ m: CommandMessage, _ pt: String) -> PortugueseWording { PortugueseWording(id: id, message: .command(m), portuguese: pt) }
+private func r(_ id: String, _ m: ReportMessage, _ pt: String) -> PortugueseReportWording { PortugueseReportWording(id: id, message: .report(m), portuguese: pt) }
+private func c(_ id: String, _ m: CommandMessage, _ pt: String) -> PortugueseReportWording { PortugueseReportWording(id: id, message: .command(m), portuguese: pt) }
 
-let portugueseWordings: [PortugueseWording] = [
+let portugueseReportWordings: [PortugueseReportWording] = [
     // labels
     r("help", .help, "ajuda"),
     r("note", .note, "nota"),
@@ -35,12 +35,12 @@ let portugueseWordings: [PortugueseWording] = [
     r("severity warning", .severity(.warning), "aviso"),
     r("severity note", .severity(.note), "nota"),
     // how a run ended, with both plurals of passo
-    r("converged many", .converged(steps: 43605, gradientNorm: "1e-8", tol: "1e-8"), "convergiu em 43,605 passos: |∇f| = 1e-8 ≤ tol 1e-8"),
+    r("converged many", .converged(steps: 43605, gradientNorm: "1e-8", tol: "1e-8"), "convergiu em 43 605 passos: |∇f| = 1e-8 ≤ tol 1e-8"),
     r("converged one", .converged(steps: 1, gradientNorm: "0", tol: "1e-8"), "convergiu em 1 passo: |∇f| = 0 ≤ tol 1e-8"),
     r("stepLimit tol", .stepLimit(steps: 100, gradientNorm: "1.64", tol: "1e-8"),
       "não convergiu: parou no limite de passos (100 passos) com |∇f| = 1.64, acima de tol 1e-8"),
     r("stepLimit tol 0", .stepLimit(steps: 1, gradientNorm: "2", tol: nil), "não convergiu: parou no limite de passos (1 passo) com |∇f| = 2"),
-    r("interrupted", .interrupted(step: 1024, gradientNorm: "0.5"), "interrompido no passo 1,024: |∇f| = 0.5"),
+    r("interrupted", .interrupted(step: 1024, gradientNorm: "0.5"), "interrompido no passo 1 024: |∇f| = 0.5"),
     r("diverging", .diverging(steps: 40, from: "9", to: "1.2e4", rate: "1.05"),
       "divergindo: após 40 passos, f foi de 9 para 1.2e4 — a taxa 1.05 é grande demais"),
     r("divergedRateTooLarge", .divergedRateTooLarge(step: "34", cause: "f ultrapassou 1.52e19", rate: "1.5"),
@@ -118,15 +118,15 @@ struct PortugueseReportTests {
         #expect(!text.hasSuffix("."), "ends with a period: \(text)")
     }
 
-    @Test("exact Portuguese", arguments: portugueseWordings)
-    func exact(_ w: PortugueseWording) {
+    @Test("exact Portuguese", arguments: portugueseReportWordings)
+    func exact(_ w: PortugueseReportWording) {
         #expect(w.text == w.portuguese)
     }
 
     @Test("the table covers enough ids")
     func coverage() {
-        #expect(portugueseWordings.count >= 30)
-        #expect(Set(portugueseWordings.map(\.id)).count == portugueseWordings.count)
+        #expect(portugueseReportWordings.count >= 30)
+        #expect(Set(portugueseReportWordings.map(\.id)).count == portugueseReportWordings.count)
     }
 
     @Test("a whole minimize report in Portuguese")

@@ -23,7 +23,7 @@ extension Catalogue {
         case .boundNameIsNotVariable(let name):
             return "`\(name)` tem um valor, então não é uma variável aqui; use uma função `f(\(name)) = …` ou `:clear \(name)`"
         case .targetNotNumeric(let found):
-            return "o alvo deve ser uma função ou expressão com valor numérico, mas é \(valueKind(found))"
+            return "o alvo deve ser uma função ou expressão com valor numérico, mas é \(portuguese(found))"
         case .reduceLossOverData: return "uma função de perda sobre dados reduz a lista com `mean(…)` ou `sum(…)`"
         case .unknownMethod(let name): return "método desconhecido `\(name)`"
         case .methodsAre(let suggestion, let all):
@@ -47,10 +47,10 @@ extension Catalogue {
         case .explainShowsDerivatives: return "`explain` mostra como se obtém uma derivada"
         case .explainForms:
             return "escreva `explain diff(e, x)`, `explain ∂f/∂x`, `explain grad f` ou `explain f'`, opcionalmente seguido de `at (…)`"
-        case .explainOneExpression(let found): return "`explain` trabalha com uma expressão por vez, mas recebeu \(valueKind(found))"
+        case .explainOneExpression(let found): return "`explain` trabalha com uma expressão por vez, mas recebeu \(portuguese(found))"
         case .atThisPoint(let reason): return "neste ponto: \(portuguese(reason))"
         case .cannotPlotFunction(let f): return "não é possível plotar `\(f)`"
-        case .cannotPlot(let found): return "não é possível plotar \(valueKind(found))"
+        case .cannotPlot(let found): return "não é possível plotar \(portuguese(found))"
         case .plotOneVariable: return "plote expressões de uma variável, como `plot sin(x) from 0 to 2π`"
         case .rangeNotFinite: return "o intervalo deve ser finito"
         case .rangeEmpty(let at): return "o intervalo está vazio: começa e termina em \(at)"
@@ -75,20 +75,6 @@ extension Catalogue {
         case .writingNotAvailable: return "a gravação de arquivos não está disponível aqui"
         case .cannotWrite(let path, let reason): return "não é possível gravar `\(path)`: \(reason)"
         case .checkFolderWritable: return "verifique se a pasta existe e permite gravação"
-        }
-    }
-
-    /// What a value is, with its article ("uma tupla de 2"), for the messages
-    /// above. (Private and under its own name so it cannot clash with the
-    /// `portuguese(_: ValueKind)` the Evaluation translation may add; once
-    /// that lands, these calls can use it instead.)
-    private func valueKind(_ k: ValueKind) -> String {
-        switch k {
-        case .number: return "um número"
-        case .expression: return "uma expressão"
-        case .tuple(let n): return "uma tupla de \(n)"
-        case .list(let n): return "uma lista de \(n)"
-        case .function(let f): return "a função `\(f)`"
         }
     }
 }

@@ -117,7 +117,7 @@ extension Catalogue {
         case .noValue(let s): return "falta o valor de `\(s)`"
         case .mustBeNumber(let what, let found): return "\(text(what)) deve ser um número, não \(portuguese(found))"
         case .mustBePositiveWholeNumber(let what, let found): return "\(text(what)) deve ser um número inteiro positivo, mas é \(found)"
-        case .limitedTo(let what, let limit): return "\(text(what)) não pode passar de \(NumberFormat.grouped(limit))"
+        case .limitedTo(let what, let limit): return "\(text(what)) não pode passar de \(grouped(limit))"
         case .quoted(let s): return "`\(s)`"
         case .lowerBound: return "o limite inferior"
         case .upperBound: return "o limite superior"

@@ -9,7 +9,7 @@
 
 extension Catalogue {
     func portuguese(_ m: ReportMessage) -> String {
-        func steps(_ n: Int) -> String { "\(NumberFormat.grouped(n)) \(n == 1 ? "passo" : "passos")" }
+        func steps(_ n: Int) -> String { "\(grouped(n)) \(n == 1 ? "passo" : "passos")" }
         switch m {
         case .help: return "ajuda"
         case .note: return "nota"
@@ -22,7 +22,7 @@ extension Catalogue {
         case .converged(let n, let g, let tol): return "convergiu em \(steps(n)): |∇f| = \(g) ≤ tol \(tol)"
         case .stepLimit(let n, let g, let tol):
             return "não convergiu: parou no limite de passos (\(steps(n))) com |∇f| = \(g)" + (tol.map { ", acima de tol \($0)" } ?? "")
-        case .interrupted(let n, let g): return "interrompido no passo \(NumberFormat.grouped(n)): |∇f| = \(g)"
+        case .interrupted(let n, let g): return "interrompido no passo \(grouped(n)): |∇f| = \(g)"
         case .diverging(let n, let from, let to, let rate):
             return "divergindo: após \(steps(n)), f foi de \(from) para \(to) — a taxa \(rate) é grande demais"
         case .divergedUnbounded(let step, let cause, let maximize, let reached):
@@ -56,6 +56,7 @@ extension Catalogue {
             case (.mixed?, false): return "curvatura para cima e para baixo \(notYet)"
             }
         case .time(let t): return "tempo \(t)"
+        case .eigenvalueCount(let n): return "(\(n) valores)"
         case .curvatureLimit(let lmax, let limit):
             return "a curvatura no ponto inicial é λmax = \(lmax), então o gradiente descendente só é estável com taxa < 2/λmax = \(limit)"
         case .tryRate(let r): return "tente a taxa \(r)"
@@ -110,6 +111,11 @@ extension Catalogue {
         case .backwardPass: return "passagem para trás (adjuntos ∂f/∂v, da saída para as entradas):"
         case .theOutput: return "(a saída)"
         case .gradient(let vars, let values): return "gradiente (\(vars)) = (\(values))"
+        case .unnamedData: return "dados"
+        case .stepAxis: return "passo"
+        case .lossTitle(let logScale): return "f por passo" + (logScale ? " (escala logarítmica)" : "")
+        case .rateSeries(let r): return "taxa \(r)"
+        case .descentPathTitle(let target): return "caminho da descida em \(target)"
         case .wrote(let path): return "salvo em \(path)"
         case .undefinedThroughoutRange(let label): return "`\(label)` não tem valor definido em nenhum ponto do intervalo"
         }

@@ -8,7 +8,7 @@ extension Catalogue {
         // running statements
         case .internalError(let error): return "erro interno: \(error)"
         case .resultTooLarge(let limit):
-            return "o resultado é grande demais para ser exibido (mais de \(NumberFormat.grouped(limit)) termos escritos por extenso)"
+            return "o resultado é grande demais para ser exibido (mais de \(grouped(limit)) termos escritos por extenso)"
         case .evaluateAtPointOrSilence:
             return "avalie-o em um ponto com `at`, ou termine a instrução com `;` para guardá-lo sem exibi-lo"
         // meta commands
