@@ -8,7 +8,8 @@
 //     after `:load ` file names (readline's own completion);
 //   - inside `minimize …` / `maximize …` the option words as well, and after
 //     `method` the methods;
-//   - otherwise built-in functions and the user's functions (completed with
+//   - otherwise built-in functions (with their Portuguese names when the
+//     language is Portuguese) and the user's functions (completed with
 //     `(`), the user's variables, derivative operations, constants, and the
 //     command words at the start of a statement (completed with a space).
 // readline's glue (the C callbacks and their global state) is at the end.
@@ -56,7 +57,7 @@ enum Completion {
     /// The candidates for `word` (the text being completed), given the text
     /// before it on this line and the statement's earlier lines (`pending`).
     static func candidates(word: String, before: String, pending: String = "",
-                           userNames: [String], userFunctions: Set<String>) -> Answer {
+                           userNames: [String], userFunctions: Set<String>, language: Language = .english) -> Answer {
         // the statement the cursor is in: after the last `;` (or the start)
         let all = pending.isEmpty ? before : pending + "\n" + before
         var statement = Substring(all)
@@ -116,7 +117,10 @@ enum Completion {
         } else if !word.isEmpty {
             items.append(Candidate(text: ContextualWord.at.rawValue, suffix: " "))
         }
-        items += Builtin.surfaceNames.map { Candidate(text: $0, suffix: "(") }
+        // the Portuguese names (`sen`, `raiz`) are offered to those who chose Portuguese
+        let builtins = language == .portuguese ? Builtin.surfaceNames
+            : Builtin.surfaceNames.filter { !Callee.portugueseNames.contains($0) }
+        items += builtins.map { Candidate(text: $0, suffix: "(") }
         items += operations.map { Candidate(text: $0, suffix: "(") }
         items += prefixOperations.map { Candidate(text: $0, suffix: " ") }
         for name in userNames {
@@ -174,7 +178,8 @@ enum Completion {
         let session = Completion.session
         let answer = Completion.candidates(word: word, before: before, pending: Completion.pending,
                                            userNames: session?.userNames ?? [],
-                                           userFunctions: session?.userFunctionNames ?? [])
+                                           userFunctions: session?.userFunctionNames ?? [],
+                                           language: session?.settings.language ?? .english)
         switch answer {
         case .fileNames:
             calc_rl_set_completion_over(0)          // readline completes file names

@@ -41,15 +41,51 @@ enum Superscript {
 }
 
 /// The closest word by edit distance, if close enough to be a likely typo.
+/// Equally distant candidates are told apart by the typo each one implies: a
+/// sideways slip of a finger to the next key on the row (`sem` for `sen`: m
+/// is beside n) is likelier than any other edit (`sec`); only then does
+/// alphabetical order decide.
 public func closestWord(_ word: String, in candidates: [String]) -> String? {
-    var best: (String, Int)? = nil
+    var best: (word: String, distance: Int, cost: Int)? = nil
     let w = Array(word.lowercased())
     for c in candidates where c != word {
-        let d = editDistance(w, Array(c.lowercased()))
+        let cw = Array(c.lowercased())
+        let d = editDistance(w, cw)
         let limit = max(1, min(3, (max(w.count, c.count) + 1) / 3))
-        if d <= limit, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
+        guard d <= limit else { continue }
+        if let b = best, d > b.distance { continue }
+        let cost = typoCost(w, cw)
+        if let b = best, (d, cost, c) >= (b.distance, b.cost, b.word) { continue }
+        best = (c, d, cost)
     }
-    return best?.0
+    return best?.word
+}
+
+/// The edit distance with a sideways slip a little cheaper: a substitution
+/// by the next key on the same keyboard row costs 1, every other edit
+/// (insertion, deletion, substitution, transposition) 2.
+func typoCost(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty || b.isEmpty { return 2 * (a.count + b.count) }
+    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { d[i][0] = 2 * i }
+    for j in 0...b.count { d[0][j] = 2 * j }
+    for i in 1...a.count {
+        for j in 1...b.count {
+            let sub = a[i - 1] == b[j - 1] ? 0 : (besideOnKeyboard(a[i - 1], b[j - 1]) ? 1 : 2)
+            d[i][j] = min(d[i - 1][j] + 2, d[i][j - 1] + 2, d[i - 1][j - 1] + sub)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 2) }
+        }
+    }
+    return d[a.count][b.count]
+}
+
+/// True when two letters are next to each other on one row of a QWERTY keyboard.
+func besideOnKeyboard(_ a: Character, _ b: Character) -> Bool {
+    for row in ["qwertyuiop", "asdfghjkl", "zxcvbnm"] {
+        let keys = Array(row)
+        if let i = keys.firstIndex(of: a), let j = keys.firstIndex(of: b) { return abs(i - j) == 1 }
+    }
+    return false
 }
 
 /// Optimal-string-alignment distance (insertions, deletions, substitutions and

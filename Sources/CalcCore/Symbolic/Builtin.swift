@@ -5,7 +5,8 @@
 // compile until it says what it is in every respect:
 //   - arity, and whether it is a reduction of a list (`reduction`);
 //   - its names (`Callee`: the enum the interpreter resolves a name to, with
-//     the two spellings it rewrites, `sqrt` and `log`, and the alias `σ`) and
+//     the two spellings it rewrites, `sqrt` and `log`, the alias `σ` and the
+//     Portuguese names `sen`, `tg`, …, which call the same built-in) and
 //     its place in `:help functions`;
 //   - its numeric value: `value` (unchecked: NaN or ±inf outside the domain,
 //     what the compiled tape runs) and `domainIssue`, which together make the
@@ -123,14 +124,29 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
     /// Names as the user may type them (see `Callee`).
     public static var surfaceNames: [String] { Callee.names }
 
-    /// Other names the user may type for it.
+    /// Other names the user may type for it: `σ` for sigmoid, and its
+    /// Portuguese name. Every alias calls this very built-in, so results
+    /// print with the one canonical name (`rawValue`).
     public var aliases: [String] {
+        (self == .sigmoid ? ["σ"] : []) + (portugueseName.map { [$0] } ?? [])
+    }
+
+    /// Its name in Portuguese course notes, where that differs from the
+    /// canonical one (`sen` for sin, `tg` for tan); `raiz` for sqrt is in Callee.
+    public var portugueseName: String? {
         switch self {
-        case .sigmoid: return ["σ"]
-        case .sin, .cos, .tan, .sec, .csc, .cot, .asin, .acos, .atan, .atan2,
-             .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .exp, .ln, .log2, .log10, .cbrt,
-             .abs, .sign, .step, .softplus, .relu, .min, .max, .floor, .ceil, .sum, .mean, .len:
-            return []
+        case .sin: return "sen"
+        case .tan: return "tg"
+        case .cot: return "cotg"
+        case .csc: return "cossec"
+        case .asin: return "arcsen"
+        case .acos: return "arccos"
+        case .atan: return "arctg"
+        case .sinh: return "senh"
+        case .tanh: return "tgh"
+        case .cos, .sec, .atan2, .cosh, .asinh, .acosh, .atanh, .exp, .ln, .log2, .log10, .cbrt,
+             .abs, .sign, .step, .sigmoid, .softplus, .relu, .min, .max, .floor, .ceil, .sum, .mean, .len:
+            return nil
         }
     }
 

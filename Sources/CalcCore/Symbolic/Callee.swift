@@ -1,5 +1,6 @@
 // Callee — the names a built-in is called by (`sqrt` and `log` are spellings
-// of a power and of ln, `σ` of sigmoid), each with its arities and usage;
+// of a power and of ln, `σ` of sigmoid, `sen` of sin and the other Portuguese
+// names, `raiz` of sqrt), each with its arities and usage;
 // the help entry that lists it in `:help functions`; and the reductions
 // sum, mean, len, whose list semantics are their own. Split from
 // Builtin.swift, which holds every fact of the functions themselves.
@@ -26,17 +27,37 @@ public enum Callee: Hashable, Sendable {
         }
     }
 
-    /// Names as the user may type them: every callee's name, then the aliases.
-    public static let names: [String] = all.map(\.name) + all.flatMap { c -> [String] in
-        if case .builtin(let f) = c { return f.aliases }
-        return []
+    /// Other names it answers to: a built-in's aliases (`σ`, `sen`, …), `raiz` for sqrt.
+    public var aliases: [String] {
+        switch self {
+        case .builtin(let f): return f.aliases
+        case .sqrt: return ["raiz"]
+        case .log: return []
+        }
     }
+
+    /// Its Portuguese name where that differs (`sen`, `raiz`), for the Portuguese help.
+    public var portugueseName: String? {
+        switch self {
+        case .builtin(let f): return f.portugueseName
+        case .sqrt: return "raiz"
+        case .log: return nil
+        }
+    }
+
+    /// Names as the user may type them: every callee's name, then the aliases.
+    /// All of them are reserved and all are candidates for "did you mean", so
+    /// a misspelling is matched against both languages.
+    public static let names: [String] = all.map(\.name) + all.flatMap(\.aliases)
+
+    /// The Portuguese names among `names` (`sen`, `raiz`, …).
+    public static let portugueseNames: Set<String> = Set(all.compactMap(\.portugueseName))
 
     static let byName: [String: Callee] = {
         var d: [String: Callee] = [:]
         for c in all {
             d[c.name] = c
-            if case .builtin(let f) = c { for a in f.aliases { d[a] = c } }
+            for a in c.aliases { d[a] = c }
         }
         return d
     }()
@@ -57,7 +78,7 @@ public enum Callee: Hashable, Sendable {
     public func usage(as name: String) -> String {
         switch self {
         case .builtin(let f): return f.arity == 2 ? "\(name)(a, b)" : "\(name)(x)"
-        case .sqrt: return "sqrt(x)"
+        case .sqrt: return "\(name)(x)"
         case .log: return "log(x), log(b, x)"
         }
     }

@@ -48,7 +48,9 @@ extension Parser {
                                  help: .startPointExample)
             }
             p.skip()
+            let startToken = p.pos
             let start = try p.parseStart()
+            p.warnDecimalCommas(inStartPoint: startToken, p.pos)
             guard p.isWord(.rate) else {
                 throw p.expected(.both(.symbol(ContextualWord.rate.rawValue), .learningRate), after: .startPoint,
                                  help: .everyRunNeedsRate)
@@ -56,6 +58,7 @@ extension Parser {
             p.skip()
             var rates: [Node] = [try p.parseSum()]
             while case .comma = p.kind {
+                if p.isDecimalComma(at: p.pos) { p.warnDecimalComma(at: p.pos, twoNumbersValid: true) }
                 p.skip()
                 rates.append(try p.parseSum())
             }

@@ -9,7 +9,8 @@
 //
 // Errors are collected, not printed. On a syntax error the parser abandons the
 // statement and resynchronises at the next statement end (newline or `;`), so
-// one script reports several independent mistakes (capped at `Diagnostic.maxErrors`).
+// one script reports several independent mistakes (capped at `Diagnostic.maxErrors`;
+// warnings, such as a decimal comma in Parser+DecimalComma.swift, do not count).
 // Nesting deeper than `maxDepth` is an error, never a stack overflow.
 // Command and option words are contextual: they are special only where the
 // grammar expects them, so `rate = 0.1` is an ordinary assignment.
@@ -34,6 +35,8 @@ public struct Parser {
     /// Brackets the parser has opened and not yet closed; newlines inside them are skipped.
     var bracketDepth = 0
     var diagnostics: [Diagnostic] = []
+    /// How many of `diagnostics` are warnings: only errors count towards `maxErrors`.
+    var warningCount = 0
     /// Contextual words that end an expression here (`from`, `rate`, …).
     var stops: Set<String> = []
 
@@ -103,13 +106,19 @@ public struct Parser {
     }
 
     mutating func record(_ d: Diagnostic) {
-        if diagnostics.count < Diagnostic.maxErrors { diagnostics.append(d) }
+        if d.severity == .warning {
+            diagnostics.append(d)
+            warningCount += 1
+        } else if diagnostics.count - warningCount < Diagnostic.maxErrors {
+            diagnostics.append(d)
+        }
     }
 
     /// "expected X [after A], found Y" at the current token.
     mutating func expected(_ what: SyntaxMessage.Expectation, after: SyntaxMessage.Preceding? = nil,
                            help: SyntaxMessage? = nil) -> Failure {
-        fail(.expectedToken, .expected(what, after: after, found: kind.described), current.range, help: help)
+        warnIfDecimalCommaIsUnexpected()
+        return fail(.expectedToken, .expected(what, after: after, found: kind.described), current.range, help: help)
     }
 
     /// "expected X [after A], found Y" where A is the source text of a token (`at`, `from`).
@@ -155,7 +164,7 @@ public struct Parser {
             while tag == .newline { skip() }
             if tag == .semicolon { skip(); continue }
             if tag == .eof { break }
-            if diagnostics.count >= Diagnostic.maxErrors {
+            if diagnostics.count - warningCount >= Diagnostic.maxErrors {
                 diagnostics.append(Diagnostic(.tooManyErrors, .syntax(.tooManyErrors(limit: Diagnostic.maxErrors)),
                                               current.range, file: source))
                 break

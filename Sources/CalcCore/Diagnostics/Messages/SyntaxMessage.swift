@@ -116,6 +116,14 @@ public enum SyntaxMessage: Sendable, Equatable {
     case nestedTooDeeply(limit: Int)
     case splitExpression
     case tooManyErrors(limit: Int)
+
+    // MARK: the decimal comma (a warning: `0,5` where `0.5` was probably meant)
+    /// `0,5` (the source text) is read as the numbers `first` and `second`.
+    case commaJoinsNumbers(literal: String, first: String, second: String)
+    /// The decimal number with a point: `0.5`.
+    case writeDecimalPoint(decimal: String)
+    /// Where two numbers are valid: the same with a space after the comma, `0, 5`.
+    case spaceSeparatesNumbers(spaced: String)
 }
 
 extension SyntaxMessage {

@@ -94,6 +94,11 @@ extension Catalogue {
         case .nestedTooDeeply(let limit): return "expression nested too deeply (more than \(limit) levels)"
         case .splitExpression: return "split the expression into smaller named parts"
         case .tooManyErrors(let limit): return "too many errors; stopping after \(limit)"
+        // the decimal comma
+        case .commaJoinsNumbers(let literal, let first, let second):
+            return "`\(literal)` is read as the two numbers \(first) and \(second)"
+        case .writeDecimalPoint(let decimal): return "for the decimal number write `\(decimal)`"
+        case .spaceSeparatesNumbers(let spaced): return "for two numbers put a space after the comma: `\(spaced)`"
         }
     }
 
