@@ -105,6 +105,11 @@ extension Catalogue {
         case .nestedTooDeeply(let limit): return "expressão aninhada em níveis demais (mais de \(limit))"
         case .splitExpression: return "divida a expressão em partes menores, cada uma com um nome"
         case .tooManyErrors(let limit): return "erros demais; parando depois de \(limit)"
+        // the decimal comma
+        case .commaJoinsNumbers(let literal, let first, let second):
+            return "`\(literal)` é lido como os dois números \(first) e \(second)"
+        case .writeDecimalPoint(let decimal): return "para o número decimal, escreva `\(decimal)`"
+        case .spaceSeparatesNumbers(let spaced): return "para dois números, ponha um espaço depois da vírgula: `\(spaced)`"
         }
     }
 
