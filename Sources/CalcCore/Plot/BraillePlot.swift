@@ -40,11 +40,14 @@ public struct BraillePlot: Sendable {
     public var height: Int
     /// ANSI colours (series, shades); no escape codes at all when false.
     public var color: Bool
+    /// The legend's words.
+    public var words: PlotWords
 
-    public init(width: Int = 80, height: Int = 20, color: Bool = false) {
+    public init(width: Int = 80, height: Int = 20, color: Bool = false, words: PlotWords = PlotWords()) {
         self.width = width
         self.height = height
         self.color = color
+        self.words = words
     }
 
     /// ANSI foreground colours of the series, in order.
@@ -168,11 +171,11 @@ public struct BraillePlot: Sendable {
             var ramp = ""
             for (level, ch) in Self.ramp.enumerated() { ramp += color ? paint(String(ch), Self.ansi256(level: level)) : String(ch) }
             let range = ValueScale.label(scale.minValue) + " … " + ValueScale.label(scale.maxValue)
-            entries.append(ramp + " " + range + (scale.isLog ? " (log)" : ""))
+            entries.append(ramp + " " + range + (scale.isLog ? " " + words.logShort : ""))
         }
-        if startCell != nil { entries.append((color ? paint("S", "1") : "S") + " start") }
-        if endCell != nil { entries.append((color ? paint("E", "1") : "E") + " end") }
-        if anyUndefined && p.hasFiniteValues { entries.append("blank: undefined") }
+        if startCell != nil { entries.append((color ? paint("S", "1") : "S") + " " + words.start) }
+        if endCell != nil { entries.append((color ? paint("E", "1") : "E") + " " + words.end) }
+        if anyUndefined && p.hasFiniteValues { entries.append(words.undefined) }
         lines += Self.wrap(entries, width: max(width, 20))
         return lines.map(Self.trimTrailing).joined(separator: "\n")
     }

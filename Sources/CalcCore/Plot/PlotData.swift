@@ -45,6 +45,20 @@ public struct LineSeries: Sendable, Equatable {
     }
 }
 
+/// The few words a plot's legend says, in the caller's language (the
+/// defaults are English).
+public struct PlotWords: Sendable, Equatable {
+    public var start = "start"
+    public var end = "end"
+    /// The braille map's note on cells without a value.
+    public var undefined = "blank: undefined"
+    /// After the braille map's value range.
+    public var logShort = "(log)"
+    /// Above the SVG map's colour bar.
+    public var logScale = "log scale"
+    public init() {}
+}
+
 /// Several curves over a common x axis.
 public struct LinePlot: Sendable, Equatable {
     public var series: [LineSeries]

@@ -22,10 +22,13 @@
 public struct SVGPlot: Sendable {
     public var width: Int
     public var height: Int
+    /// The legend's words.
+    public var words: PlotWords
 
-    public init(width: Int = 720, height: Int = 440) {
+    public init(width: Int = 720, height: Int = 440, words: PlotWords = PlotWords()) {
         self.width = width
         self.height = height
+        self.words = words
     }
 
     /// Series colours (Okabe–Ito, readable by colour-blind people), in order.
@@ -219,11 +222,11 @@ public struct SVGPlot: Sendable {
         }
         if let s = pts.first ?? nil, Self.inside(s) {
             svg += "<circle id=\"start\" class=\"start\" cx=\"\(c(frame.x(s.0)))\" cy=\"\(c(frame.y(s.1)))\" r=\"6\" fill=\"white\" stroke=\"black\" stroke-width=\"1.5\"/>\n"
-            startEnd += legendCircle(frame.x1 + 20, legendY - 18, fill: "white", label: "start")
+            startEnd += legendCircle(frame.x1 + 20, legendY - 18, fill: "white", label: words.start)
         }
         if let e = pts.last ?? nil, Self.inside(e) {
             svg += "<circle id=\"end\" class=\"end\" cx=\"\(c(frame.x(e.0)))\" cy=\"\(c(frame.y(e.1)))\" r=\"6\" fill=\"\(pathColour)\" stroke=\"black\" stroke-width=\"1.5\"/>\n"
-            startEnd += legendCircle(frame.x1 + 20, legendY, fill: pathColour, label: "end")
+            startEnd += legendCircle(frame.x1 + 20, legendY, fill: pathColour, label: words.end)
         }
         return (svg + "</g>\n", startEnd)
     }
@@ -249,7 +252,7 @@ public struct SVGPlot: Sendable {
             }
         }
         if scale.isLog {
-            svg += "<text class=\"colorbar-note\" x=\"\(c(barX))\" y=\"\(c(barTop - 12))\" font-size=\"10\">log scale</text>\n"
+            svg += "<text class=\"colorbar-note\" x=\"\(c(barX))\" y=\"\(c(barTop - 12))\" font-size=\"10\">\(Self.escape(words.logScale))</text>\n"
         }
         return svg + "</g>\n"
     }

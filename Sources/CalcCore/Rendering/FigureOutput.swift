@@ -12,8 +12,8 @@ struct FigureOutput {
         if let (path, range) = figure.file {
             let svg: String
             switch figure.kind {
-            case .line(let p): svg = SVGPlot().render(p)
-            case .contour(let p): svg = SVGPlot().render(p)
+            case .line(let p): svg = SVGPlot(words: plotWords).render(p)
+            case .contour(let p): svg = SVGPlot(words: plotWords).render(p)
             }
             guard let writeFile else { throw Diagnostic(.io, .command(.writingNotAvailable), range, file: scope.file) }
             if case .failure(let f) = writeFile(path, svg) {
@@ -22,11 +22,23 @@ struct FigureOutput {
             }
             return settings.catalogue.text(.wrote(path))
         }
-        let r = BraillePlot(width: settings.plotWidth, height: settings.plotHeight, color: settings.color)
+        let r = BraillePlot(width: settings.plotWidth, height: settings.plotHeight, color: settings.color, words: plotWords)
         switch figure.kind {
         case .line(let p): return r.render(p)
         case .contour(let p): return r.render(p)
         }
+    }
+
+    /// The legends' words in the user's language.
+    var plotWords: PlotWords {
+        let c = settings.catalogue
+        var w = PlotWords()
+        w.start = c.text(.legendStart)
+        w.end = c.text(.legendEnd)
+        w.undefined = c.text(.legendUndefined)
+        w.logShort = c.text(.legendLog)
+        w.logScale = c.text(.legendLogScale)
+        return w
     }
 
     /// The figure with its titles, axis and series names in the user's language.

@@ -97,6 +97,11 @@ extension Catalogue {
         case .lossTitle(let logScale): return "f per step" + (logScale ? " (log scale)" : "")
         case .rateSeries(let r): return "rate \(r)"
         case .descentPathTitle(let target): return "descent path on \(target)"
+        case .legendStart: return "start"
+        case .legendEnd: return "end"
+        case .legendUndefined: return "blank: undefined"
+        case .legendLog: return "(log)"
+        case .legendLogScale: return "log scale"
         case .wrote(let path): return "wrote \(path)"
         case .undefinedThroughoutRange(let label): return "`\(label)` is undefined throughout the range"
         }

@@ -116,6 +116,11 @@ extension Catalogue {
         case .lossTitle(let logScale): return "f por passo" + (logScale ? " (escala logarítmica)" : "")
         case .rateSeries(let r): return "taxa \(r)"
         case .descentPathTitle(let target): return "caminho da descida em \(target)"
+        case .legendStart: return "início"
+        case .legendEnd: return "fim"
+        case .legendUndefined: return "em branco: sem valor"
+        case .legendLog: return "(log)"
+        case .legendLogScale: return "escala logarítmica"
         case .wrote(let path): return "salvo em \(path)"
         case .undefinedThroughoutRange(let label): return "`\(label)` não tem valor definido em nenhum ponto do intervalo"
         }

@@ -87,6 +87,7 @@ enum ReportMessage: Sendable, Equatable {
     case lossTitle(logScale: Bool)
     case rateSeries(String)
     case descentPathTitle(String)
+    case legendStart, legendEnd, legendUndefined, legendLog, legendLogScale
     case wrote(String)
     case undefinedThroughoutRange(String)
 }
