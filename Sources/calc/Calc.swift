@@ -114,7 +114,7 @@ struct Calc: ParsableCommand {
             Glibc.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = inLanguage(fullMessage(for: error))
             if code == .success {
                 Output.out(message + "\n")
                 Output.flushOut()

@@ -38,5 +38,34 @@ enum LanguageChoice {
     }
 }
 
+/// swift-argument-parser's help or error text with its fixed English phrases
+/// (headings, "Error:") in the executable's language.
+func inLanguage(_ parserText: String) -> String {
+    guard LanguageChoice.current != .english else { return parserText }
+    var out = parserText
+    for p in TerminalMessage.ParserPhrase.allCases {
+        let english = Catalogue.english.text(.terminal(.parserPhrase(p)))
+        let local = words(.parserPhrase(p))
+        out = replacing(out, english, with: local)
+    }
+    return out
+}
+
+/// `text` with every `target` replaced (no Foundation in the executable, for start-up time).
+func replacing(_ text: String, _ target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return text }
+    var out = "", i = text.startIndex
+    while i < text.endIndex {
+        if text[i...].hasPrefix(target) {
+            out += replacement
+            i = text.index(i, offsetBy: target.count)
+        } else {
+            out.append(text[i])
+            i = text.index(after: i)
+        }
+    }
+    return out
+}
+
 /// The executable's own words, in its language.
 func words(_ m: TerminalMessage) -> String { Catalogue(LanguageChoice.current).text(.terminal(m)) }

@@ -47,6 +47,18 @@ struct LanguageTests {
         #expect(en.stdout.contains("Scripts to run, in order."))
         #expect(!pt.stdout.contains("Scripts to run, in order."))
         #expect(pt.stdout.contains("--lang"))
+        // swift-argument-parser's own headings too
+        #expect(en.stdout.contains("OPTIONS:") && !en.stdout.contains("OPÇÕES:"))
+        #expect(pt.stdout.contains("OPÇÕES:") && pt.stdout.contains("USO:") && !pt.stdout.contains("OPTIONS:"))
+    }
+
+    @Test("a usage error is in the language too")
+    func usageError() throws {
+        let en = try CalcBinary.run(["--no-such-option"])
+        let pt = try CalcBinary.run(["--lang", "pt", "--no-such-option"])
+        #expect(en.status == 2 && pt.status == 2)
+        #expect(en.stderr.hasPrefix("Error: Unknown option"))
+        #expect(pt.stderr.hasPrefix("Erro: Opção desconhecida"), "\(pt.stderr)")
     }
 
     @Test("an unknown --lang is a usage error")

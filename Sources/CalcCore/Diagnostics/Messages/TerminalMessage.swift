@@ -20,6 +20,16 @@ public enum TerminalMessage: Sendable, Equatable {
     case unknownFormat(String)
     case digitsRange
 
+    /// A fixed phrase of swift-argument-parser's own help and error texts
+    /// (headings, "Error:", …): the executable swaps them for the language's.
+    case parserPhrase(ParserPhrase)
+
+    public enum ParserPhrase: Sendable, Equatable, CaseIterable {
+        case overview, usageHeading, argumentsHeading, optionsHeading, defaultValue
+        case showVersion, showHelp, error, usage, help, seeHelp
+        case unknownOption, missingValue, missingArgument, unexpectedArgument
+    }
+
     // MARK: the REPL
     case banner(version: String)
     /// The progress line of a long run (numbers formatted).

@@ -19,6 +19,24 @@ extension Catalogue {
         case .unknownLanguage(let l): return "unknown language '\(l)'; languages are en and pt"
         case .unknownFormat(let f): return "unknown format '\(f)'; formats are plain, unicode and latex"
         case .digitsRange: return "--digits takes a whole number from 1 to 17"
+        case .parserPhrase(let p):
+            switch p {
+            case .overview: return "OVERVIEW:"
+            case .usageHeading: return "USAGE:"
+            case .argumentsHeading: return "ARGUMENTS:"
+            case .optionsHeading: return "OPTIONS:"
+            case .defaultValue: return "(default: "
+            case .showVersion: return "Show the version."
+            case .showHelp: return "Show help information."
+            case .error: return "Error: "
+            case .usage: return "Usage: "
+            case .help: return "Help: "
+            case .seeHelp: return "See 'calc --help' for more information."
+            case .unknownOption: return "Unknown option"
+            case .missingValue: return "Missing value for"
+            case .missingArgument: return "Missing expected argument"
+            case .unexpectedArgument: return "Unexpected argument"
+            }
         case .banner(let version): return "calc \(version) — :help for help, Tab completes, Ctrl-D quits"
         case .progress(let step, let f, let g):
             return "step \(grouped(step))   f = \(f)   |∇f| = \(g)   (Ctrl-C stops)"

@@ -23,6 +23,24 @@ extension Catalogue {
         case .unknownLanguage(let l): return "idioma desconhecido '\(l)'; os idiomas são en e pt"
         case .unknownFormat(let f): return "formato desconhecido '\(f)'; os formatos são plain, unicode e latex"
         case .digitsRange: return "--digits recebe um número inteiro de 1 a 17"
+        case .parserPhrase(let p):
+            switch p {
+            case .overview: return "VISÃO GERAL:"
+            case .usageHeading: return "USO:"
+            case .argumentsHeading: return "ARGUMENTOS:"
+            case .optionsHeading: return "OPÇÕES:"
+            case .defaultValue: return "(padrão: "
+            case .showVersion: return "Mostra a versão."
+            case .showHelp: return "Mostra esta ajuda."
+            case .error: return "Erro: "
+            case .usage: return "Uso: "
+            case .help: return "Ajuda: "
+            case .seeHelp: return "Veja 'calc --help' para mais informações."
+            case .unknownOption: return "Opção desconhecida"
+            case .missingValue: return "Falta o valor de"
+            case .missingArgument: return "Falta o argumento"
+            case .unexpectedArgument: return "Argumento inesperado"
+            }
         case .banner(let version): return "calc \(version) — :help para ajuda, Tab completa, Ctrl-D sai"
         case .progress(let step, let f, let g):
             return "passo \(grouped(step))   f = \(f)   |∇f| = \(g)   (Ctrl-C interrompe)"
