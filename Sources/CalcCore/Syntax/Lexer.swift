@@ -114,6 +114,7 @@ public struct Lexer {
             case "'", "\u{2032}": i += 1; emit(.prime, start)     // ' ′
             case "\u{2207}": i += 1; emit(.nabla, start)          // ∇
             case "\u{2202}": lexPartial()                           // ∂
+            case "\u{221E}": i += 1; emit(.name("∞"), start)       // ∞, the constant inf, a name of its own
             case "\"": lexString()
             case ":" where atStatementStart && peek(1).map(Lexer.isNameStart) == true:
                 lexMeta()
