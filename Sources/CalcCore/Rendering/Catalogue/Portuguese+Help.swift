@@ -48,11 +48,11 @@ extension Catalogue {
         A regra da cadeia: diff(sigmoid(w*x + b), w) é x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)).
         """
         case .minimize: return """
-        Gradiente descendente: θ ← θ - η·∇f(θ), com η a taxa de aprendizagem
+        Gradiente descendente: θ ← θ - η·∇f(θ), em que η é a taxa de aprendizagem
           minimize f from (-1.2, 1) rate 0.001 steps 50000
           minimize x^2 + y^2 from (x = 1, y = 2) rate 0.1
           maximize f from 0 rate 0.1
-        Opções: steps N (10000), tol ε (1e-8 em |∇f|), every k (tabela dos passos),
+        Opções: steps N (10000), tol ε (1e-8 em |∇f|), every k (tabela a cada k passos),
           method gd | momentum | nesterov | adam, beta β, seed S, plot [to "file.svg"]
           rate 0.001, 0.01, 0.1            compara taxas de aprendizagem lado a lado
           from random 20 in (x from -5 to 5, y from -5 to 5)   vários pontos iniciais

@@ -76,7 +76,7 @@ extension Catalogue {
         case .diffNeedsVariable: return "`diff` precisa da variável em relação à qual derivar"
         case .diffExample: return "escreva `diff(expression, x)`"
         case .orderNotPositiveInteger(let found):
-            return "a ordem de uma derivada deve ser um número inteiro positivo, encontrou `\(found)`"
+            return "a ordem de uma derivada deve ser um número inteiro positivo, não `\(found)`"
         case .secondDerivativeExample: return "escreva `diff(e, x, 2)` para a segunda derivada"
         case .orderAboveLimit(let k): return "a derivada de ordem \(k) passa do limite de 16"
         case .orderComesAfterVariable: return "a ordem vem depois da variável"
