@@ -61,7 +61,7 @@ private let traducoes: [Traducao] = [
     e("duplicateParameter", .duplicateParameter(name: "x"), "o parâmetro `x` aparece duas vezes"),
     // values
     e("divisionByZero", .divisionByZero, "divisão por zero"),
-    e("zeroToNegativePower", .zeroToNegativePower, "divisão por zero: 0 elevado a uma potência negativa"),
+    e("zeroToNegativePower", .zeroToNegativePower, "divisão por zero: 0 elevado a um expoente negativo"),
     e("cannotCombine", .cannotCombine(.list(count: 3), .function(name: "f")), "não é possível combinar uma lista de 3 com a função `f`"),
     e("listLengths", .listLengths(2, 3), "listas de tamanhos diferentes (2 e 3)"),
     // derivatives
@@ -91,7 +91,7 @@ private let traducoes: [Traducao] = [
     e("pointCoordinates many", .pointCoordinates(count: 3, variables: ["x"]),
       "o ponto tem 3 coordenadas, mas a expressão tem 1 variável (x)"),
     e("giveOneValueOrNameThem", .giveOneValueOrNameThem(variables: ["x", "y"]),
-      "dê um valor para cada variável, ou nomeie as coordenadas: `at (x = …, y = …)`"),
+      "dê um valor a cada variável, ou nomeie as coordenadas: `at (x = …, y = …)`"),
     e("giveEveryVariableRange", .giveEveryVariableRange(variables: ["x", "y"]),
       "dê um intervalo a cada variável: (x from -5 to 5, y from -5 to 5)"),
     // session

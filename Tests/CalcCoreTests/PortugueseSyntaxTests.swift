@@ -40,7 +40,7 @@ let portugueseWordings: [PortugueseWording] = [
     s("malformed", .malformedNumber, "número malformado"),
     s("digit separator", .misplacedDigitSeparator, "o separador de dígitos `_` deve ficar entre dois dígitos"),
     s("largest finite", .largestFiniteNumber, "o maior número finito é aproximadamente 1.8e308; use `inf` para infinito"),
-    s("unterminated", .unterminatedString, "string não terminada"),
+    s("unterminated", .unterminatedString, "string não fechada"),
     // partial derivatives, both plurals
     s("∂f without /∂", .partialNeedsVariables(function: "f"), "esperava `/∂` e uma variável depois de `∂f`"),
     s("∂² one variable", .partialOrderMismatch(order: 2, variables: 1), "`∂²` indica ordem 2, mas foi dada 1 variável"),
@@ -76,19 +76,19 @@ let portugueseWordings: [PortugueseWording] = [
     s("too many", .tooManyErrors(limit: 20), "erros demais; parando depois de 20"),
     // numeric: a domain error and its help
     n("logarithmOfZero", .logarithmOfZero(function: "ln", value: "0"), "ln não está definido para 0 (o logaritmo de 0 é -∞)"),
-    n("logarithmsTakePositive", .logarithmsTakePositive, "os logaritmos recebem números positivos"),
+    n("logarithmsTakePositive", .logarithmsTakePositive, "os logaritmos só aceitam números positivos"),
     n("dividesByZero", .dividesByZero(function: "cot", value: "0"), "cot(0) é uma divisão por zero"),
     n("negativeToFractionalPower", .negativeToFractionalPower(base: "-8"),
       "um número negativo (-8) elevado a um expoente fracionário não é um número real"),
-    n("listLengths", .listLengths(2, 3), "listas de comprimentos diferentes (2 e 3) na mesma expressão"),
+    n("listLengths", .listLengths(2, 3), "listas de tamanhos diferentes (2 e 3) na mesma expressão"),
     // terminal
     t("abstract", .abstract, "Uma linguagem de cálculo que ensina: derivadas exatas e gradiente descendente."),
     t("banner", .banner(version: "1.2.0"), "calc 1.2.0 — :help para ajuda, Tab completa, Ctrl-D sai"),
     t("progress", .progress(step: 1024, value: "0.5", gradientNorm: "0.01"),
       "passo 1 024   f = 0.5   |∇f| = 0.01   (Ctrl-C interrompe)"),
     t("unknownFormat", .unknownFormat("html"), "formato desconhecido 'html'; os formatos são plain, unicode e latex"),
-    t("cannotReadScript", .cannotReadScript(path: "a.calc", reason: "é um diretório"), "não foi possível ler `a.calc`: é um diretório"),
-    t("noHome", .noHome, "não há diretório pessoal (HOME não está definida); o histórico não será salvo"),
+    t("cannotReadScript", .cannotReadScript(path: "a.calc", reason: "é uma pasta"), "não foi possível ler `a.calc`: é uma pasta"),
+    t("noHome", .noHome, "não há pasta pessoal (HOME não está definida); o histórico não será salvo"),
 ]
 
 /// Rows whose text is pure code and so the same in both languages (none so far).

@@ -3,27 +3,29 @@
 // Diagnostics keep the rustc style: lowercase start, no final period. Code,
 // names, numbers and formulas stay as given; only the prose is translated.
 // The terms follow the course notes: taxa (de aprendizagem), função de
-// perda, gradiente descendente, ponto inicial; `plot` is "plotar".
+// perda, gradiente descendente, ponto inicial (also for a random start),
+// função objetivo (the target), bico (a kink), mapa (a two-variable plot),
+// região (a box); `plot` is "plotar", files are "salvos" in a "pasta".
 
 extension Catalogue {
     func portuguese(_ m: CommandMessage) -> String {
         switch m {
         case .theRate: return "a taxa"
-        case .numberOfStarts: return "o número de inícios"
+        case .numberOfStarts: return "o número de pontos iniciais"
         case .rangeStart: return "o início do intervalo"
         case .rangeEnd: return "o fim do intervalo"
         case .rateNotPositive(let found): return "a taxa deve ser um número positivo, mas é \(found)"
         case .typicalRates: return "taxas de aprendizagem típicas vão de 0.001 a 0.1"
-        case .plotWithRandomStarts: return "`plot` desenha uma única descida; não dá para combiná-lo com inícios aleatórios"
+        case .plotWithRandomStarts: return "`plot` desenha uma única descida; não pode ser combinado com pontos iniciais aleatórios"
         case .plotOneStart: return "plote a partir de um único ponto inicial: `minimize … from (1, 2) rate 0.01 plot`"
-        case .targetIgnoresParameters(let f): return "`\(f)` não depende de seus parâmetros"
-        case .targetHasNoVariables: return "o alvo não tem variáveis livres"
+        case .targetIgnoresParameters(let f): return "`\(f)` não depende dos seus parâmetros"
+        case .targetHasNoVariables: return "a função objetivo não tem variáveis livres"
         case .giveFunctionOrExpression(let verb):
             return "dê o nome de uma função (`\(verb) f from …`) ou uma expressão com nomes sem valor, como `x^2 + y^2`"
         case .boundNameIsNotVariable(let name):
             return "`\(name)` tem um valor, então não é uma variável aqui; use uma função `f(\(name)) = …` ou `:clear \(name)`"
         case .targetNotNumeric(let found):
-            return "o alvo deve ser uma função ou expressão com valor numérico, mas é \(portuguese(found))"
+            return "a função objetivo deve ser uma função ou expressão com valor numérico, mas é \(portuguese(found))"
         case .reduceLossOverData: return "uma função de perda sobre dados reduz a lista com `mean(…)` ou `sum(…)`"
         case .unknownMethod(let name): return "método desconhecido `\(name)`"
         case .methodsAre(let suggestion, let all):
@@ -38,7 +40,7 @@ extension Catalogue {
             return "`\(target)` não é diferenciável no ponto inicial \(point): `\(piece)` tem um bico ali"
         case .startAwayFromKink: return "comece um pouco afastado dele, por exemplo deslocando uma coordenada em 0.1"
         case .cannotEvaluateMidRun(let which, let step, let reason):
-            return "não é possível avaliar \(which) no passo \(step): \(portuguese(reason))"
+            return "não é possível avaliar \(which) no passo \(grouped(step)): \(portuguese(reason))"
         case .happenedAt(let point, let expression):
             return "isso aconteceu em \(point), em `\(expression)`; com uma taxa menor ou outro ponto inicial, a descida pode ficar dentro do domínio"
         case .nothingToDifferentiate: return "não há nada para derivar"
@@ -72,9 +74,9 @@ extension Catalogue {
         case .dependsOn(let label, let vars): return "`\(label)` depende de \(vars.joined(separator: ", "))"
         case .sameVariableTwice: return "os dois intervalos são da mesma variável"
         case .undefinedThroughoutArea(let label): return "`\(label)` não tem valor definido em nenhum ponto da região"
-        case .writingNotAvailable: return "a gravação de arquivos não está disponível aqui"
-        case .cannotWrite(let path, let reason): return "não é possível gravar `\(path)`: \(reason)"
-        case .checkFolderWritable: return "verifique se a pasta existe e permite gravação"
+        case .writingNotAvailable: return "não é possível salvar arquivos aqui"
+        case .cannotWrite(let path, let reason): return "não foi possível salvar `\(path)`: \(reason)"
+        case .checkFolderWritable: return "verifique se a pasta existe e se há permissão de escrita nela"
         }
     }
 }

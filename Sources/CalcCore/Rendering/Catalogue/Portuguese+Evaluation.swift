@@ -50,7 +50,7 @@ extension Catalogue {
         case .constantMeaning(let s, let c): return "`\(s)` sempre significa \(portuguese(c)); escolha outro nome"
         case .cannotRedefine(let s): return "não é possível redefinir `\(s)`"
         case .ansIsReserved: return "`ans` sempre guarda o último resultado; escolha outro nome"
-        case .builtinIsReserved(let s): return "`\(s)` é embutido no calc; escolha outro nome"
+        case .builtinIsReserved(let s): return "`\(s)` é um nome reservado do calc; escolha outro nome"
         case .constantAsParameter(let s): return "a constante `\(s)` não pode ser um parâmetro"
         case .chooseAnotherParameterName: return "escolha outro nome para o parâmetro"
         case .builtinAsParameter(let s): return "a função embutida `\(s)` não pode ser um parâmetro"
@@ -58,8 +58,8 @@ extension Catalogue {
         // values
         case .divisionByZero: return "divisão por zero"
         case .zeroOverZero: return "0/0 não tem valor"
-        case .zeroToNegativePower: return "divisão por zero: 0 elevado a uma potência negativa"
-        case .negativeToFractionalPower: return "um número negativo elevado a uma potência fracionária não é um número real"
+        case .zeroToNegativePower: return "divisão por zero: 0 elevado a um expoente negativo"
+        case .negativeToFractionalPower: return "um número negativo elevado a um expoente fracionário não é um número real"
         case .useCbrt: return "o calc trabalha com números reais; para a raiz cúbica, use `cbrt(x)`"
         case .functionNotAValue(let f): return "`\(f)` é uma função, não um valor"
         case .callWithArguments(let signature): return "chame-a com argumentos: `\(signature)`"
@@ -74,7 +74,7 @@ extension Catalogue {
         case .listInExpression: return "uma lista de expressões não pode ser usada dentro de uma expressão aqui"
         case .listsHoldNumbers: return "listas dentro de expressões devem conter números (dados)"
         case .tupleInExpression: return "uma tupla não pode ser usada dentro de uma expressão aqui"
-        case .tuplesArePoints: return "tuplas são pontos: use uma dentro de `at` ou como ponto inicial"
+        case .tuplesArePoints: return "tuplas são pontos: use uma depois de `at` ou como ponto inicial"
         case .logBaseOne: return "o logaritmo na base 1 não está definido"
         case .logBaseRule: return "a base deve ser positiva e diferente de 1"
         case .meanOfEmptyList: return "média de uma lista vazia"
@@ -134,7 +134,7 @@ extension Catalogue {
         case .coordinatesNotNumbers(let found): return "as coordenadas de um ponto devem ser números, não \(portuguese(found))"
         case .pointCoordinates(let n, let vs): return "o ponto tem \(coordinates(n)), mas a expressão tem \(variables(vs))"
         case .giveOneValueOrNameThem(let vs):
-            return "dê um valor para cada variável, ou nomeie as coordenadas: `at (\(named(vs)))`"
+            return "dê um valor a cada variável, ou nomeie as coordenadas: `at (\(named(vs)))`"
         case .nameThem(let vs): return "nomeie as coordenadas: `at (\(named(vs)))`"
         case .startCoordinates(let n, let target, let vs):
             return "o ponto inicial tem \(coordinates(n)), mas `\(target)` tem \(variables(vs))"

@@ -21,7 +21,7 @@ extension Catalogue {
         """
         case .syntax: return """
         Sintaxe
-          x = 3                      associa um nome (um `;` no final oculta o resultado)
+          x = 3                      atribui um valor a um nome (um `;` no final oculta o resultado)
           f(x, y) = x^2 + 3x*y       define uma função; 3x é 3*x (só logo após um número)
           + - * / ^                  ** é ^, · e × são *, √x é sqrt(x), x² é x^2
           -x^2                       é -(x^2); 2^3^2 é 2^9
@@ -38,28 +38,28 @@ extension Catalogue {
         case .derivatives: return """
         Derivadas (exatas, simplificadas)
           diff(x^3/3, x)            x^2
-          diff(e, x, 2)             derivada segunda; diff(e, x, y) mista
+          diff(e, x, 2)             segunda derivada; diff(e, x, y), a derivada mista
           d/dx sin(x)^2             2*sin(x)*cos(x)
           f'   f''                  derivadas de uma função de uma variável: f'(2)
           ∂f/∂x   ∂²f/∂x∂y          derivadas parciais de uma função que você definiu
           grad f   ∇f   grad(e)     o gradiente (o vetor das derivadas parciais)
-          hessian f                 a matriz hessiana (das derivadas parciais segundas)
+          hessian f                 a matriz hessiana (das segundas derivadas parciais)
           grad f at (1, 2)          calculado em um ponto
         A regra da cadeia: diff(sigmoid(w*x + b), w) é x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)).
         """
         case .minimize: return """
-        Gradiente descendente: θ ← θ - η·∇f(θ), com η a taxa de aprendizagem
+        Gradiente descendente: θ ← θ - η·∇f(θ), em que η é a taxa de aprendizagem
           minimize f from (-1.2, 1) rate 0.001 steps 50000
           minimize x^2 + y^2 from (x = 1, y = 2) rate 0.1
           maximize f from 0 rate 0.1
-        Opções: steps N (10000), tol ε (1e-8 em |∇f|), every k (tabela dos passos),
+        Opções: steps N (10000), tol ε (1e-8 em |∇f|), every k (tabela a cada k passos),
           method gd | momentum | nesterov | adam, beta β, seed S, plot [to "file.svg"]
           rate 0.001, 0.01, 0.1            compara taxas de aprendizagem lado a lado
-          from random 20 in (x from -5 to 5, y from -5 to 5)   vários pontos de partida
-        Uma taxa grande demais diverge; o calc avisa e sugere uma abaixo de 2/λmax.
+          from random 20 in (x from -5 to 5, y from -5 to 5)   vários pontos iniciais
+        Com uma taxa grande demais, a descida diverge; o calc avisa e sugere uma abaixo de 2/λmax.
         """
         case .meta: return """
-        Comandos meta
+        Metacomandos
           :help [tópico]     esta ajuda; tópicos: syntax functions derivatives minimize meta
           :vars              lista as variáveis e as funções
           :clear [nomes]     esquece tudo, ou só os nomes dados
@@ -97,7 +97,7 @@ extension Catalogue {
         return (lines + [
             "Os nomes em português chamam a mesma função, e o resultado sai com o nome em inglês:",
             "  diff(sen(x)^2, x) dá 2*cos(x)*sin(x).",
-            "Fora do domínio uma função é um erro, não nan: ln(-1), sqrt(-4), asin(2).",
+            "Fora do domínio, uma função dá erro, não nan: ln(-1), sqrt(-4), asin(2).",
             "Exemplo: a função de perda de um neurônio sobre os dados",
             "  xs = [1, 2, 3]; ys = [0, 0, 1]",
             "  L(w, b) = mean((sigmoid(w*xs + b) - ys)^2)",

@@ -5,7 +5,8 @@
 // course notes: taxa (de aprendizagem), gradiente descendente, convergir /
 // divergir, matriz hessiana e autovalores, mínimo local, máximo local,
 // ponto de sela, regra da cadeia, regra do produto, regra da potência;
-// backpropagation's passes are "passagem para frente" / "passagem para trás".
+// backpropagation's passes are "propagação para frente" / "retropropagação"
+// (the notes' word); a random start is "ponto inicial" as everywhere.
 
 extension Catalogue {
     func portuguese(_ m: ReportMessage) -> String {
@@ -64,14 +65,14 @@ extension Catalogue {
             return "no ponto inicial a taxa está abaixo desse limite, mas a curvatura cresce ao longo do caminho; tente a taxa \(r)"
         case .trySmallerRate(let r): return "tente uma taxa menor, por exemplo \(r)"
         case .edgeOfStability(let limit, let r):
-            return "aqui a taxa está no limite da estabilidade (2/λmax = \(limit)), então as iterações oscilam de um lado para o outro do vale; tente a taxa \(r)"
+            return "aqui a taxa está no limite da estabilidade (2/λmax = \(limit)), então os pontos oscilam de um lado para o outro do vale; tente a taxa \(r)"
         case .moreSteps(let momentum): return "aumente `steps`, ou tente uma taxa maior" + (momentum ? " ou `method momentum`" : "")
         case .stepColumn: return "passo"
         case .rateColumn: return "taxa"
         case .resultColumn: return "resultado"
         case .stepsColumn: return "passos"
         case .endPointColumn: return "ponto final"
-        case .startsColumn: return "inícios"
+        case .startsColumn: return "pontos iniciais"
         case .kindColumn: return "tipo"
         case .status(let s):
             switch s {
@@ -85,10 +86,11 @@ extension Catalogue {
             return "a partir de \(start), \(method), no máximo \(steps) \(steps == "1" ? "passo" : "passos"):"
         case .best(let value, let point): return "melhor: f = \(value) em \(point)"
         case .multiStartHeading(let starts, let box, let seed, let rate):
-            let drawn = starts == 1 ? "1 início sorteado" : "\(starts) inícios sorteados"
+            let drawn = starts == 1 ? "1 ponto inicial sorteado" : "\(starts) pontos iniciais sorteados"
             return "\(drawn) uniformemente em \(box) (semente \(seed)), taxa \(rate):"
         case .startsFailed(let n):
-            return n == 1 ? "1 início divergiu ou saiu do domínio" : "\(n) inícios divergiram ou saíram do domínio"
+            return n == 1 ? "a partir de 1 ponto inicial, a descida divergiu ou saiu do domínio"
+                          : "a partir de \(n) pontos iniciais, as descidas divergiram ou saíram do domínio"
         case .explainStep(let k, let x, let e): return "passo \(k): d/d\(x) \(e)"
         case .primeOf(let written, let definition): return "\(written), sendo \(definition)"
         case .partialOf(let x, let e): return "∂/∂\(x) de \(e)"
@@ -107,8 +109,8 @@ extension Catalogue {
         case .linearity(let f): return "linearidade de \(f): a derivada de \(f)(u) é \(f)(u')"
         case .tooManyPieces(let n): return "(a expressão tem \(n) partes; os números passo a passo são mostrados para até 60)"
         case .holdsList: return "(os números passo a passo são mostrados para expressões escalares; esta contém uma lista)"
-        case .forwardPass(let values): return "passagem para frente (valores em \(values)):"
-        case .backwardPass: return "passagem para trás (adjuntos ∂f/∂v, da saída para as entradas):"
+        case .forwardPass(let values): return "propagação para frente (valores em \(values)):"
+        case .backwardPass: return "retropropagação (adjuntos ∂f/∂v, da saída para as entradas):"
         case .theOutput: return "(a saída)"
         case .gradient(let vars, let values): return "gradiente (\(vars)) = (\(values))"
         case .unnamedData: return "dados"

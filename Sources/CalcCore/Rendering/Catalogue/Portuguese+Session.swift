@@ -22,7 +22,7 @@ extension Catalogue {
         case .digitsNeedsNumber: return "`:digits` precisa de um número"
         case .digitsOutOfRange(let found, let r):
             return "`:digits` aceita um número inteiro de \(r.lowerBound) a \(r.upperBound), mas recebeu `\(found)`"
-        case .digitsDefault: return "12 é o padrão; 17 mostra todos os dígitos de um double"
+        case .digitsDefault: return "12 é o padrão; 17 mostra todos os algarismos de um double"
         case .formatNeedsStyle: return "`:format` precisa de um estilo"
         case .unknownFormat(let f): return "formato desconhecido `\(f)`"
         case .formatStyles: return "os formatos são plain, unicode e latex"

@@ -24,7 +24,7 @@ extension Catalogue {
         case .malformedNumber: return "número malformado"
         case .superscriptMinusNeedsDigits: return "esperava dígitos sobrescritos depois de `⁻`"
         // strings
-        case .unterminatedString: return "string não terminada"
+        case .unterminatedString: return "string não fechada"
         case .closeStringOnSameLine: return "feche a string com `\"` na mesma linha"
         // partial derivatives
         case .partialNeedsFunction: return "esperava um nome de função depois de `∂`"
@@ -49,7 +49,7 @@ extension Catalogue {
             return "para multiplicar, escreva `*` (a multiplicação implícita só vale depois de um número, como em `2x`)"
         case .equalsBindsOrDefines:
             return "`=` atribui um valor a um nome (`x = 1`) ou define uma função (`f(x) = x^2`); o calc não tem comparações"
-        case .bracketWithoutOpening: return "este parêntese ou colchete de fechamento não tem abertura correspondente"
+        case .bracketWithoutOpening: return "este parêntese ou colchete fecha sem ter sido aberto"
         case .parametersMustBeNames: return "os parâmetros de uma função devem ser nomes"
         case .defineAndCallFunction(let f):
             return "defina funções como `\(f)(x, y) = …` e chame-as com valores: `\(f)(1, 2)`"
@@ -76,9 +76,9 @@ extension Catalogue {
         case .diffNeedsVariable: return "`diff` precisa da variável em relação à qual derivar"
         case .diffExample: return "escreva `diff(expression, x)`"
         case .orderNotPositiveInteger(let found):
-            return "a ordem de uma derivada deve ser um número inteiro positivo, encontrou `\(found)`"
+            return "a ordem de uma derivada deve ser um número inteiro positivo, não `\(found)`"
         case .secondDerivativeExample: return "escreva `diff(e, x, 2)` para a segunda derivada"
-        case .orderAboveLimit(let k): return "a ordem de derivada \(k) passa do limite de 16"
+        case .orderAboveLimit(let k): return "a derivada de ordem \(k) passa do limite de 16"
         case .orderComesAfterVariable: return "a ordem vem depois da variável"
         case .orderExample(let k): return "escreva `diff(e, x, \(k))`"
         case .differentiateByName: return "derive em relação a um nome: `diff(x^2, x)`"
@@ -102,7 +102,7 @@ extension Catalogue {
         case .plotIntervalExample: return "escreva `plot e from a to b`"
         case .plotForms: return "escreva `plot sin(x) from 0 to 2π` ou `plot f over (x from -2 to 2, y from -2 to 2)`"
         // limits
-        case .nestedTooDeeply(let limit): return "expressão aninhada em níveis demais (mais de \(limit))"
+        case .nestedTooDeeply(let limit): return "expressão aninhada profundamente demais (mais de \(limit) níveis)"
         case .splitExpression: return "divida a expressão em partes menores, cada uma com um nome"
         case .tooManyErrors(let limit): return "erros demais; parando depois de \(limit)"
         // the decimal comma

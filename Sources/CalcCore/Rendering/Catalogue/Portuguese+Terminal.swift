@@ -22,7 +22,7 @@ extension Catalogue {
             return "Idioma das mensagens e da ajuda: en (English) ou pt (português); o padrão segue o locale do sistema."
         case .unknownLanguage(let l): return "idioma desconhecido '\(l)'; os idiomas são en e pt"
         case .unknownFormat(let f): return "formato desconhecido '\(f)'; os formatos são plain, unicode e latex"
-        case .digitsRange: return "--digits recebe um número inteiro de 1 a 17"
+        case .digitsRange: return "--digits aceita um número inteiro de 1 a 17"
         case .parserPhrase(let p):
             switch p {
             case .overview: return "VISÃO GERAL:"
@@ -46,16 +46,16 @@ extension Catalogue {
             return "passo \(grouped(step))   f = \(f)   |∇f| = \(g)   (Ctrl-C interrompe)"
         case .cannotReadScript(let path, let reason): return "não foi possível ler `\(path)`: \(reason)"
         case .checkScriptPath: return "verifique o caminho; os scripts geralmente terminam em .calc"
-        case .isADirectory: return "é um diretório"
+        case .isADirectory: return "é uma pasta"
         case .fileTooLarge(let mib): return "o arquivo tem mais de \(mib) MiB"
-        case .noHome: return "não há diretório pessoal (HOME não está definida); o histórico não será salvo"
+        case .noHome: return "não há pasta pessoal (HOME não está definida); o histórico não será salvo"
         case .cannotReadHistory(let path, let reason): return "não foi possível ler o arquivo de histórico \(path): \(reason)"
         case .historyIsDirectory(let path):
-            return "não é possível usar o arquivo de histórico \(path): é um diretório; o histórico não será salvo"
+            return "não é possível usar o arquivo de histórico \(path): é uma pasta; o histórico não será salvo"
         case .cannotCreateHistoryDirectory(let path, let reason):
-            return "não foi possível criar o diretório do histórico \(path): \(reason); o histórico não será salvo"
+            return "não foi possível criar a pasta do histórico \(path): \(reason); o histórico não será salvo"
         case .cannotWriteHistory(let path, let reason):
-            return "não foi possível gravar o arquivo de histórico \(path): \(reason); o histórico não será salvo"
+            return "não foi possível salvar o arquivo de histórico \(path): \(reason); o histórico não será salvo"
         }
     }
 }
