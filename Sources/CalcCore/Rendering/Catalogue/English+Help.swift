@@ -78,22 +78,33 @@ extension Catalogue {
     }
 
     func englishFunctions() -> String {
+        functionList(heading: "Built-in functions", note: english, rewrites: "heavier symbolic rewrites", after: [
+            "Outside its domain a function is an error, not nan: ln(-1), sqrt(-4), asin(2).",
+            "Example: a neuron's loss over data",
+            "  xs = [1, 2, 3]; ys = [0, 0, 1]",
+            "  L(w, b) = mean((sigmoid(w*xs + b) - ys)^2)",
+        ])
+    }
+
+    /// `:help functions` in any language: a line per kind of built-in, built
+    /// from the built-ins' own help entries (so a new one is listed without an
+    /// edit here), each line's note aligned, then the language's closing lines.
+    func functionList(heading: String, note: (HelpEntry.Line) -> String?, rewrites: String,
+                      portugueseNames: String? = nil, after: [String]) -> String {
         func line(_ text: String, _ note: String?) -> String {
             guard let note else { return "  " + text }
             return "  " + text + String(repeating: " ", count: Swift.max(1, 36 - text.count)) + note
         }
         let entries = Callee.all.map(\.help)
-        var lines = ["Built-in functions"]
+        var lines = [heading]
         for l in HelpEntry.Line.allCases {
             let names = entries.filter { $0.line == l }.sorted { $0.place < $1.place }.map(\.text)
-            lines.append(line(names.joined(separator: " "), english(l)))
+            lines.append(line(names.joined(separator: " "), note(l)))
         }
-        lines.append(line("expand(e) simplify(e)", "heavier symbolic rewrites"))
-        return (lines + [
-            "Outside its domain a function is an error, not nan: ln(-1), sqrt(-4), asin(2).",
-            "Example: a neuron's loss over data",
-            "  xs = [1, 2, 3]; ys = [0, 0, 1]",
-            "  L(w, b) = mean((sigmoid(w*xs + b) - ys)^2)",
-        ]).joined(separator: "\n")
+        lines.append(line("expand(e) simplify(e)", rewrites))
+        if let portugueseNames {
+            lines.append(line(portugueseNames + Callee.all.compactMap(\.portugueseName).joined(separator: " "), nil))
+        }
+        return (lines + after).joined(separator: "\n")
     }
 }

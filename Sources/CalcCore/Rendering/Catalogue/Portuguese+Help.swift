@@ -82,25 +82,14 @@ extension Catalogue {
     }
 
     func portugueseFunctions() -> String {
-        func line(_ text: String, _ note: String?) -> String {
-            guard let note else { return "  " + text }
-            return "  " + text + String(repeating: " ", count: Swift.max(1, 36 - text.count)) + note
-        }
-        let entries = Callee.all.map(\.help)
-        var lines = ["Funções embutidas"]
-        for l in HelpEntry.Line.allCases {
-            let names = entries.filter { $0.line == l }.sorted { $0.place < $1.place }.map(\.text)
-            lines.append(line(names.joined(separator: " "), portuguese(l)))
-        }
-        lines.append(line("expand(e) simplify(e)", "reescritas simbólicas mais fortes"))
-        lines.append(line("nomes em português: " + Callee.all.compactMap(\.portugueseName).joined(separator: " "), nil))
-        return (lines + [
+        functionList(heading: "Funções embutidas", note: portuguese, rewrites: "reescritas simbólicas mais fortes",
+                     portugueseNames: "nomes em português: ", after: [
             "Os nomes em português chamam a mesma função, e o resultado sai com o nome em inglês:",
             "  diff(sen(x)^2, x) dá 2*cos(x)*sin(x).",
             "Fora do domínio, uma função dá erro, não nan: ln(-1), sqrt(-4), asin(2).",
             "Exemplo: a função de perda de um neurônio sobre os dados",
             "  xs = [1, 2, 3]; ys = [0, 0, 1]",
             "  L(w, b) = mean((sigmoid(w*xs + b) - ys)^2)",
-        ]).joined(separator: "\n")
+        ])
     }
 }
