@@ -22,7 +22,10 @@ struct Calc: ParsableCommand {
     @Argument(help: ArgumentHelp(words(.scriptsHelp)))
     var files: [String] = []
 
-    @Option(name: .customShort("e"), help: ArgumentHelp(words(.statementsHelp), valueName: "STATEMENTS"))
+    /// `-e` takes the next argument as program text whatever it starts with
+    /// (`-e '-3^2'`, `-e -1`, even `-e --`), as `python3 -c` does; only a
+    /// missing one (`-e` last) is a usage error.
+    @Option(name: .customShort("e"), parsing: .unconditionalSingleValue, help: ArgumentHelp(words(.statementsHelp), valueName: "STATEMENTS"))
     var expressions: [String] = []
 
     @Option(name: .customShort("i"), help: ArgumentHelp(words(.loadHelp), valueName: "FILE"))

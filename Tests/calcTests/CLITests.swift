@@ -1,5 +1,6 @@
 // CLITests — the command line's contract: exit codes 0/1/2, results on
-// stdout, errors on stderr, no prompt when stdin is not a terminal.
+// stdout, errors on stderr, no prompt when stdin is not a terminal; `-e`
+// takes its text whatever it starts with.
 
 import Testing
 import Foundation
@@ -72,5 +73,49 @@ struct CLITests {
         let r = try CalcBinary.run([], stdin: "1\n:quit\n2\n")
         #expect(r.stdout == "1\n")
         #expect(r.status == 0)
+    }
+
+    // MARK: -e text that starts with a dash
+
+    @Test("-e takes text that starts with a dash", arguments: [
+        (["-e", "-3^2"], "-9\n"),
+        (["-e", "-1"], "-1\n"),
+        (["-e", "1", "-e", "-2"], "1\n-2\n"),
+        (["--digits", "3", "-e", "-pi", "--format", "unicode", "-e", "-x^2"], "-3.14\n−x²\n"),   // unicode writes a true minus
+    ])
+    func dashText(_ args: [String], _ expected: String) throws {
+        let r = try CalcBinary.run(args)
+        #expect(r.stdout == expected)
+        #expect(r.stderr == "")
+        #expect(r.status == 0)
+    }
+
+    @Test("-e's text is never an option, even when it looks like one")
+    func optionLikeText() throws {
+        let r = try CalcBinary.run(["-e", "--lang", "-e", "2"])
+        #expect(r.stdout == "lang\n2\n")      // `--lang` is −(−lang); the messages stay English
+        #expect(r.status == 0)
+    }
+
+    @Test("-e's text does not choose the language: `-e --lang pt` runs `--lang`, then the script `pt`")
+    func optionLikeTextNoLanguage() throws {
+        let r = try CalcBinary.run(["-e", "--lang", "pt"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error: cannot read `pt`"))
+    }
+
+    @Test("-e as the last argument is still a usage error")
+    func missingText() throws {
+        let r = try CalcBinary.run(["-e", "1", "-e"])
+        #expect(r.status == 2)
+        #expect(r.stdout == "")
+        #expect(r.stderr.contains("Missing value for '-e <STATEMENTS>'"))
+    }
+
+    @Test("-- still ends the options: what follows is a script")
+    func terminator() throws {
+        let r = try CalcBinary.run(["-e", "1", "--", "-e"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cannot read `-e`"))
     }
 }
