@@ -1,7 +1,8 @@
 // calc — the command line: parses arguments (swift-argument-parser) and picks
 // a runner: scripts and `-e` text in order, a program on stdin when stdin is
 // not a terminal, the REPL when it is. Exit status: 0 success, 1 a statement
-// failed, 2 a usage error (bad option, unreadable script).
+// failed or the output could not be written, 2 a usage error (bad option,
+// unreadable script).
 
 import ArgumentParser
 import CalcCore
@@ -109,6 +110,8 @@ struct Calc: ParsableCommand {
         var none = sigset_t()
         sigemptyset(&none)
         sigprocmask(SIG_SETMASK, &none, nil)
+        Output.reserveClosedStandardDescriptors()
+        Output.ignoreBrokenPipe()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,6 +1,7 @@
 // CLITests — the command line's contract: exit codes 0/1/2, results on
 // stdout, errors on stderr, no prompt when stdin is not a terminal; `-e`
-// takes its text whatever it starts with.
+// takes its text whatever it starts with; output that cannot be written is
+// an error.
 
 import Testing
 import Foundation
@@ -117,5 +118,49 @@ struct CLITests {
         let r = try CalcBinary.run(["-e", "1", "--", "-e"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("cannot read `-e`"))
+    }
+
+    // MARK: output that cannot be written
+
+    @Test("a full disk: reported once on stderr, exit 1, nothing more runs")
+    func fullDisk() throws {
+        let r = try CalcBinary.run(["-e", "1+1", "-e", "ln(-1)"], stdout: .shell(">/dev/full"))
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: cannot write the output: no space left on device\n")
+    }
+
+    @Test("the write error in Portuguese")
+    func fullDiskPortuguese() throws {
+        let r = try CalcBinary.run(["--lang", "pt", "-e", "1+1"], stdout: .shell(">/dev/full"))
+        #expect(r.status == 1)
+        #expect(r.stderr == "erro: não foi possível gravar a saída: no space left on device\n")
+    }
+
+    @Test("--help to a full disk is an error too")
+    func helpToFullDisk() throws {
+        let r = try CalcBinary.run(["--help"], stdout: .shell(">/dev/full"))
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: cannot write the output: no space left on device\n")
+    }
+
+    @Test("a closed stdout: reported, exit 1")
+    func closedStdout() throws {
+        let r = try CalcBinary.run(["-e", "1+1"], stdout: .shell(">&-"))
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: cannot write the output: bad file descriptor\n")
+    }
+
+    @Test("a pipe nobody reads: no death by SIGPIPE, reported, exit 1")
+    func brokenPipe() throws {
+        let r = try CalcBinary.run(["-e", "1+1"], stdout: .pipeWithoutReader)
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: cannot write the output: broken pipe\n")
+    }
+
+    @Test("nothing to write, nothing to fail: a silent statement to a full disk exits 0")
+    func silentToFullDisk() throws {
+        let r = try CalcBinary.run(["-e", "x = 1;"], stdout: .shell(">/dev/full"))
+        #expect(r.status == 0)
+        #expect(r.stderr == "")
     }
 }
