@@ -1,7 +1,8 @@
 // calc — the command line: parses arguments (swift-argument-parser) and picks
 // a runner: scripts and `-e` text in order, a program on stdin when stdin is
 // not a terminal, the REPL when it is. Exit status: 0 success, 1 a statement
-// failed, 2 a usage error (bad option, unreadable script).
+// failed or the output could not be written, 2 a usage error (bad option,
+// unreadable script).
 
 import ArgumentParser
 import CalcCore
@@ -22,7 +23,10 @@ struct Calc: ParsableCommand {
     @Argument(help: ArgumentHelp(words(.scriptsHelp)))
     var files: [String] = []
 
-    @Option(name: .customShort("e"), help: ArgumentHelp(words(.statementsHelp), valueName: "STATEMENTS"))
+    /// `-e` takes the next argument as program text whatever it starts with
+    /// (`-e '-3^2'`, `-e -1`, even `-e --`), as `python3 -c` does; only a
+    /// missing one (`-e` last) is a usage error.
+    @Option(name: .customShort("e"), parsing: .unconditionalSingleValue, help: ArgumentHelp(words(.statementsHelp), valueName: "STATEMENTS"))
     var expressions: [String] = []
 
     @Option(name: .customShort("i"), help: ArgumentHelp(words(.loadHelp), valueName: "FILE"))
@@ -106,6 +110,8 @@ struct Calc: ParsableCommand {
         var none = sigset_t()
         sigemptyset(&none)
         sigprocmask(SIG_SETMASK, &none, nil)
+        Output.reserveClosedStandardDescriptors()
+        Output.ignoreBrokenPipe()
         do {
             var command = try parseAsRoot()
             try command.run()

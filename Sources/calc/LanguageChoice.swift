@@ -15,11 +15,14 @@ enum LanguageChoice {
     nonisolated(unsafe) static var current: Language = .english
 
     /// `--lang X` or `--lang=X` among the arguments, if X is a language.
+    /// The text after `-e` is program text, never an option (`calc -e --lang`
+    /// is not a language choice), as the parser reads it too.
     static func fromArguments(_ args: [String]) -> Language? {
         var choice: Language? = nil
         var k = 0
         while k < args.count {
             let a = args[k]
+            if a == "-e" { k += 2; continue }
             if a == "--" { break }
             if a == "--lang", k + 1 < args.count { choice = Language(rawValue: args[k + 1].lowercased()) ?? choice; k += 1 }
             else if a.hasPrefix("--lang=") { choice = Language(rawValue: String(a.dropFirst(7)).lowercased()) ?? choice }

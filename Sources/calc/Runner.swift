@@ -26,6 +26,8 @@ final class Runner {
         if terminal.stdoutIsTTY { s.plotWidth = max(20, min(Terminal.width, 160)) }   // else the default, 72
         s.color = terminal.colorOutput
         self.session.settings = s
+        // a failed write to stdout is reported in the session's language (`:lang` included) and colours
+        Output.reportWriteFailure = { [unowned self] code in self.report(.cannotWriteOutput(reason: Output.systemReason(code))) }
         if terminal.stderrIsTTY {
             // a progress line on long runs, overwritten in place and cleared at the end
             self.session.progress = { step, f, norm in

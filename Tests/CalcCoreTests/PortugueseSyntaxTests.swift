@@ -88,6 +88,7 @@ let portugueseWordings: [PortugueseWording] = [
       "passo 1 024   f = 0.5   |∇f| = 0.01   (Ctrl-C interrompe)"),
     t("unknownFormat", .unknownFormat("html"), "formato desconhecido 'html'; os formatos são plain, unicode e latex"),
     t("cannotReadScript", .cannotReadScript(path: "a.calc", reason: "é uma pasta"), "não foi possível ler `a.calc`: é uma pasta"),
+    t("cannotWriteOutput", .cannotWriteOutput(reason: "no space left on device"), "não foi possível escrever a saída: no space left on device"),
     t("noHome", .noHome, "não há pasta pessoal (HOME não está definida); o histórico não será salvo"),
 ]
 

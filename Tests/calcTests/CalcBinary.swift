@@ -31,12 +31,28 @@ enum CalcBinary {
         let status: Int32
     }
 
+    /// Where calc's stdout goes.
+    enum Stdout {
+        /// A file, read back as `Result.stdout`.
+        case captured
+        /// A shell redirection of calc's stdout (`>/dev/full`, `>&-`), made by
+        /// /bin/sh, which then execs calc; `Result.stdout` is empty.
+        case shell(String)
+        /// A pipe whose reading end is already closed (a reader that went away).
+        case pipeWithoutReader
+    }
+
     /// Runs calc with arguments and optional stdin (nil: stdin is /dev/null).
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    timeout: TimeInterval = 60) throws -> Result {
+                    stdout: Stdout = .captured, timeout: TimeInterval = 60) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = arguments
+        if case .shell(let redirection) = stdout {
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "exec \"$0\" \"$@\" \(redirection)", path] + arguments
+        } else {
+            p.executableURL = URL(fileURLWithPath: path)
+            p.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
         // English unless a test asks otherwise, whatever the machine's locale
@@ -56,6 +72,13 @@ enum CalcBinary {
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
         p.standardOutput = outHandle
+        var readerless: Pipe? = nil
+        if case .pipeWithoutReader = stdout {
+            let pipe = Pipe()
+            try pipe.fileHandleForReading.close()
+            p.standardOutput = pipe.fileHandleForWriting   // a handle, not the Pipe: closed here, once, after the run
+            readerless = pipe
+        }
         p.standardError = errHandle
         let input = Pipe()
         p.standardInput = stdin == nil ? FileHandle(forReadingAtPath: "/dev/null") : input
@@ -73,6 +96,7 @@ enum CalcBinary {
         if p.isRunning { kill(p.processIdentifier, SIGKILL) }   // SIGTERM may be blocked in the child
         p.waitUntilExit()
         try? outHandle.close(); try? errHandle.close()
+        try? readerless?.fileHandleForWriting.close()
         let outData = (try? Data(contentsOf: outURL)) ?? Data()
         let errData = (try? Data(contentsOf: errURL)) ?? Data()
         // Foundation gives a signal's number as the status; report it the shell's way

@@ -1,7 +1,8 @@
 // TerminalMessage — what the executable says on its own account: the
 // command line's help and its mistakes, the REPL's banner and progress line,
-// scripts it cannot read, the history file. (`reason` values are the
-// system's words, from strerror.) Worded by English+Terminal.swift.
+// output it cannot write, scripts it cannot read, the history file.
+// (`reason` values are the system's words, from strerror.) Worded by
+// English+Terminal.swift.
 
 public enum TerminalMessage: Sendable, Equatable {
     // MARK: the command line
@@ -34,6 +35,10 @@ public enum TerminalMessage: Sendable, Equatable {
     case banner(version: String)
     /// The progress line of a long run (numbers formatted).
     case progress(step: Int, value: String, gradientNorm: String)
+
+    // MARK: output
+    /// stdout refused a write (a full disk, a closed pipe or descriptor).
+    case cannotWriteOutput(reason: String)
 
     // MARK: files
     case cannotReadScript(path: String, reason: String)

@@ -40,6 +40,7 @@ extension Catalogue {
         case .banner(let version): return "calc \(version) — :help for help, Tab completes, Ctrl-D quits"
         case .progress(let step, let f, let g):
             return "step \(grouped(step))   f = \(f)   |∇f| = \(g)   (Ctrl-C stops)"
+        case .cannotWriteOutput(let reason): return "cannot write the output: \(reason)"
         case .cannotReadScript(let path, let reason): return "cannot read `\(path)`: \(reason)"
         case .checkScriptPath: return "check the path; scripts usually end in .calc"
         case .isADirectory: return "it is a directory"

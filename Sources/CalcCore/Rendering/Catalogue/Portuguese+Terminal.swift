@@ -44,6 +44,7 @@ extension Catalogue {
         case .banner(let version): return "calc \(version) — :help para ajuda, Tab completa, Ctrl-D sai"
         case .progress(let step, let f, let g):
             return "passo \(grouped(step))   f = \(f)   |∇f| = \(g)   (Ctrl-C interrompe)"
+        case .cannotWriteOutput(let reason): return "não foi possível escrever a saída: \(reason)"
         case .cannotReadScript(let path, let reason): return "não foi possível ler `\(path)`: \(reason)"
         case .checkScriptPath: return "verifique o caminho; os scripts geralmente terminam em .calc"
         case .isADirectory: return "é uma pasta"
