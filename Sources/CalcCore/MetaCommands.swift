@@ -24,6 +24,7 @@ extension Session {
         case .vars:
             let names = interpreter.globals.keys.sorted { ExprOrder.naturalCompare($0, $1) < 0 }
             if names.isEmpty { emit(.info(settings.catalogue.text(.session(.noVariablesDefined)))); break }
+            for n in names { try checkPrintable(interpreter.globals[n]!, range, scope) }
             emit(.info(names.map { n -> String in
                 let v = interpreter.globals[n]!
                 if case .function(let f) = v { return f.text }

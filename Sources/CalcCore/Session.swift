@@ -104,7 +104,7 @@ public final class Session {
 
     /// Most nodes a result may have when written out (shared pieces count each time
     /// they are printed): a few dozen distinct pieces can stand for 2³² written ones.
-    public static let maxPrintedNodes = 1_000_000
+    public static let maxPrintedNodes = Printer.maxNodes
 
     /// Refuses to print a value whose written-out form would be enormous.
     func checkPrintable(_ v: Value, _ range: SourceRange, _ scope: Scope) throws {
@@ -115,6 +115,8 @@ public final class Session {
                                         range, scope, help: .session(.evaluateAtPointOrSilence))
             }
         case .tuple(let xs), .list(let xs, _): for x in xs { try checkPrintable(x, range, scope) }
+        case .function(let f):   // a derived function (`k'`) shows its body
+            if case .expression(let e) = f.body { try checkPrintable(.symbolic(e, variables: []), range, scope) }
         default: break
         }
     }
@@ -158,6 +160,10 @@ public final class Session {
             if !s.silent { emit(.result(text)) }
         case .explain(let e):
             let explanation = try ExplainCommand(it: it, scope: scope).run(e)
+            for piece in explanation.pieces where !s.silent {   // every step quotes its expression
+                try checkPrintable(piece.result, s.range, scope)
+                for step in piece.steps { try checkPrintable(.symbolic(step.expression, variables: []), s.range, scope) }
+            }
             if !s.silent { emit(.result(ExplainText(text: valueText, catalogue: settings.catalogue).render(explanation))) }
         case .plot(let p):
             let outcome = try PlotCommand(it: it, scope: scope, sampling: sampling).run(p)

@@ -205,7 +205,8 @@ extension Interpreter {
             for _ in 0..<k { value = try differentiate(value, by: f.parameters[0], range, scope) }
             guard case .symbolic(let e, _) = value else { return value }
             let name = f.name + String(repeating: "'", count: k)
-            let text = "\(name)(\(f.parameters[0])) = \(valueText.print(e))"
+            // written out only when it fits: `k'(1)` needs the body, not its text (printing it is checked)
+            let text = "\(name)(\(f.parameters[0])) = \(Printer.fits(e) ? valueText.print(e) : "…")"
             return .function(UserFunction(name: name, parameters: f.parameters, body: .expression(e), text: text))
         case .symbolic(_, let vars) where vars.count == 1:
             var value = v

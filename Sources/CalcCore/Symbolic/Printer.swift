@@ -13,6 +13,13 @@
 // as `(b - a)/c`, a different node): such a product prints as `-((a - b)/c)`.
 
 public struct Printer: Sendable {
+    /// Most nodes an expression may have written out (shared pieces count each
+    /// time they are printed): a few dozen distinct pieces can stand for 2³².
+    public static let maxNodes = 1_000_000
+
+    /// Whether `e` written out stays within `maxNodes` (costs at most that many steps).
+    public static func fits(_ e: Expr) -> Bool { e.treeSize(cap: maxNodes + 1) <= maxNodes }
+
     public enum Style: String, Sendable, CaseIterable { case plain, unicode, latex }
     public var style: Style
     /// Significant digits for doubles; nil prints the shortest round-trip form.

@@ -13,11 +13,20 @@ public enum SumOperator: Sendable, Equatable { case plus, minus }
 public enum ProductOperator: Sendable, Equatable { case times, divide, implicit }
 public enum UnaryOperator: Sendable, Equatable { case negate, plus, sqrt }
 
-/// An expression node: what was parsed and where.
+/// An expression node: what was parsed and where, and how deep its tree is.
 public struct Node: Sendable {
     public let kind: NodeKind
     public let range: SourceRange
-    public init(_ kind: NodeKind, _ range: SourceRange) { self.kind = kind; self.range = range }
+    /// Levels of the tree below and including this node (a leaf is 1): what
+    /// every recursion over the tree (evaluator, printers) descends at most.
+    /// The parser keeps it within `Parser.maxDepth`, chains (`x at 1 at 1 …`,
+    /// `f'(x)'(y)…`) included. Found from the children's, O(1) per child.
+    public let height: Int32
+    public init(_ kind: NodeKind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+        self.height = kind.childHeight + 1
+    }
 }
 
 /// `diff(e, x, 2)` — each argument after the expression is a variable or an order.
@@ -171,4 +180,27 @@ public struct Program: Sendable {
     public let source: SourceFile
     public let statements: [Statement]
     public let diagnostics: [Diagnostic]
+}
+
+extension NodeKind {
+    /// The largest height among the node's children (0 for a leaf).
+    var childHeight: Int32 {
+        switch self {
+        case .number, .name, .partial: return 0
+        case .tuple(let xs), .list(let xs): return xs.reduce(0) { max($0, $1.height) }
+        case .group(let e), .diff(let e, _), .dOperator(_, let e), .prime(let e, _), .unary(_, let e): return e.height
+        case .grad(let t), .hessian(let t):
+            if case .expression(let e) = t { return e.height }
+            return 0
+        case .call(let f, let xs): return xs.reduce(f.height) { max($0, $1.height) }
+        case .power(let b, let e): return max(b.height, e.height)
+        case .product(let first, let rest): return rest.reduce(first.height) { max($0, $1.1.height) }
+        case .sum(let first, let rest): return rest.reduce(first.height) { max($0, $1.1.height) }
+        case .at(let e, let p):
+            switch p {
+            case .positional(let n): return max(e.height, n.height)
+            case .named(let items, _): return items.reduce(e.height) { max($0, $1.1.height) }
+            }
+        }
+    }
 }

@@ -14,11 +14,12 @@ extension Parser {
         try enter(); defer { leave() }
         var e = try parseSum()
         while isWord(.at) && !stops.contains(ContextualWord.at.rawValue) {
+            let at = current.range
             skip()
             let p = try parsePoint()
-            e = Node(.at(e, p), e.range.to(p.range))
+            e = try bounded(Node(.at(e, p), e.range.to(p.range)), at: at)
         }
-        return e
+        return try bounded(e, at: e.range)
     }
 
     /// point = "(" NAME "=" expr { "," NAME "=" expr } ")"
@@ -138,7 +139,7 @@ extension Parser {
         skip()
         try operand(afterTokenAt: t)
         let operand = try parseUnary()
-        return Node(.unary(op, operand), tokens[t].range.to(operand.range))
+        return try bounded(Node(.unary(op, operand), tokens[t].range.to(operand.range)), at: tokens[t].range)
     }
 
     /// power = postfix [ "^" unary | SUPERSCRIPT ] ;
@@ -159,7 +160,7 @@ extension Parser {
             skipNewlines()
             try operand(afterTokenAt: t)
             let exponent = try parseUnary()
-            return Node(.power(base, exponent), base.range.to(exponent.range))
+            return try bounded(Node(.power(base, exponent), base.range.to(exponent.range)), at: tokens[t].range)
         case .superscript:
             guard case .superscript(let n) = kind else { return base }
             let t = advance()
@@ -183,13 +184,14 @@ extension Parser {
             switch tag {
             case .prime:
                 var count = 0
+                let first = current
                 var last = current
                 while tag == .prime { last = advance(); count += 1 }
-                e = Node(.prime(e, count), e.range.to(last.range))
+                e = try bounded(Node(.prime(e, count), e.range.to(last.range)), at: first.range)
             case .lparen where isCallable(e):
                 let open = advance()
                 let args = try parseArgs(closing: .rparen, open: open)
-                e = Node(.call(e, args), e.range.to(previous.range))
+                e = try bounded(Node(.call(e, args), e.range.to(previous.range)), at: open.range)
             default:
                 return e
             }

@@ -155,6 +155,17 @@ public struct Parser {
     }
     mutating func leave() { depth -= 1 }
 
+    /// `n`, unless its tree is deeper than `maxDepth`: the "nested too deeply"
+    /// error at `range`. Chains the parser builds in a loop (`x at 1 at 1 …`,
+    /// `f'(x)'(y)…`) nest the tree without nesting the parser's calls, so
+    /// `enter` alone does not bound what the evaluator and printers recurse on.
+    mutating func bounded(_ n: Node, at range: SourceRange) throws -> Node {
+        if n.height > Parser.maxDepth {
+            throw fail(.tooDeep, .nestedTooDeeply(limit: Parser.maxDepth), range, help: .splitExpression)
+        }
+        return n
+    }
+
     // MARK: - program and statements
 
     /// program = { [ statement ] ( NEWLINE | ";" ) } EOF ;
