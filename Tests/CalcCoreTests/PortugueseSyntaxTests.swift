@@ -90,6 +90,8 @@ let portugueseWordings: [PortugueseWording] = [
     t("cannotReadScript", .cannotReadScript(path: "a.calc", reason: "é uma pasta"), "não foi possível ler `a.calc`: é uma pasta"),
     t("cannotWriteOutput", .cannotWriteOutput(reason: "no space left on device"), "não foi possível escrever a saída: no space left on device"),
     t("noHome", .noHome, "não há pasta pessoal (HOME não está definida); o histórico não será salvo"),
+    t("historyIsSymbolicLink", .historyIsSymbolicLink(path: "/h/history"),
+      "não é possível usar o arquivo de histórico /h/history: é um link simbólico; o histórico não será salvo"),
 ]
 
 /// Rows whose text is pure code and so the same in both languages (none so far).

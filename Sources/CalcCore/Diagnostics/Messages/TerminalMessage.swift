@@ -50,6 +50,8 @@ public enum TerminalMessage: Sendable, Equatable {
     case noHome
     case cannotReadHistory(path: String, reason: String)
     case historyIsDirectory(path: String)
+    /// The history path is a symbolic link: calc neither reads nor writes through it.
+    case historyIsSymbolicLink(path: String)
     case cannotCreateHistoryDirectory(path: String, reason: String)
     case cannotWriteHistory(path: String, reason: String)
 }

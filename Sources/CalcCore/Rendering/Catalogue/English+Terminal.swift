@@ -48,6 +48,8 @@ extension Catalogue {
         case .noHome: return "no home directory (HOME is not set); history will not be saved"
         case .cannotReadHistory(let path, let reason): return "cannot read the history file \(path): \(reason)"
         case .historyIsDirectory(let path): return "cannot use the history file \(path): it is a directory; history will not be saved"
+        case .historyIsSymbolicLink(let path):
+            return "cannot use the history file \(path): it is a symbolic link; history will not be saved"
         case .cannotCreateHistoryDirectory(let path, let reason):
             return "cannot create the history directory \(path): \(reason); history will not be saved"
         case .cannotWriteHistory(let path, let reason): return "cannot write the history file \(path): \(reason); history will not be saved"

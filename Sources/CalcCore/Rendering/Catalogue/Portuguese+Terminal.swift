@@ -53,6 +53,8 @@ extension Catalogue {
         case .cannotReadHistory(let path, let reason): return "não foi possível ler o arquivo de histórico \(path): \(reason)"
         case .historyIsDirectory(let path):
             return "não é possível usar o arquivo de histórico \(path): é uma pasta; o histórico não será salvo"
+        case .historyIsSymbolicLink(let path):
+            return "não é possível usar o arquivo de histórico \(path): é um link simbólico; o histórico não será salvo"
         case .cannotCreateHistoryDirectory(let path, let reason):
             return "não foi possível criar a pasta do histórico \(path): \(reason); o histórico não será salvo"
         case .cannotWriteHistory(let path, let reason):
