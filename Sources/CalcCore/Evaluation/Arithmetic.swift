@@ -157,7 +157,7 @@ extension Interpreter {
             if y.isZero { throw error(.divisionByZero, .evaluation(.divisionByZero), range, scope, help: x.isZero ? .evaluation(.zeroOverZero) : nil) }
             return x / y
         case .pow:
-            if x.isExact, let k = y.exactInteger {
+            if let k = y.exactInteger {   // by Number.power: exact, or the sign by k's parity
                 guard let r = x.power(k) else {
                     throw error(.divisionByZero, .evaluation(.zeroToNegativePower), range, scope)
                 }
@@ -173,7 +173,7 @@ extension Interpreter {
             if bd < 0 && bd.isFinite && ed.isFinite && ed != ed.rounded() {
                 throw error(.domain, .evaluation(.negativeToFractionalPower), range, scope, help: .evaluation(.useCbrt))
             }
-            return .float(Glibc.pow(bd, ed))
+            return x.isApproximate || y.isApproximate ? .approximate(Glibc.pow(bd, ed)) : .float(Glibc.pow(bd, ed))
         }
     }
 
@@ -217,12 +217,50 @@ extension Interpreter {
     }
 
     /// Turns a constant-valued symbolic value (`2*pi`) into a number.
+    /// Whether `e` holds an exact number to an exact integer power or an
+    /// approximate number: the constructors fold every exact power that fits
+    /// (Constructors.foldPower), so one left standing overflowed 64 bits, and a
+    /// double computed from it is approximate, not exact (3037000500^2 - 1).
+    static func holdsOverflowedPower(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number(let n): return n.isApproximate
+        case .pow(let b, let x):
+            if case .number(let bn) = b.kind, bn.isExact, case .number(let xn) = x.kind, xn.exactInteger != nil { return true }
+            return holdsOverflowedPower(b) || holdsOverflowedPower(x)
+        default: return e.children.contains(where: holdsOverflowedPower)
+        }
+    }
+
+    /// The value of a sum, product or integer power of numbers by Number's own
+    /// arithmetic (so (-2)^(2^53 + 1) keeps its sign); nil for anything else.
+    static func numberValue(_ e: Expr) -> Number? {
+        switch e.kind {
+        case .number(let n): return n
+        case .add(let ts):
+            var s = Number.zero
+            for t in ts { guard let v = numberValue(t) else { return nil }; s = s + v }
+            return s
+        case .mul(let fs):
+            var p = Number.one
+            for f in fs { guard let v = numberValue(f) else { return nil }; p = p * v }
+            return p
+        case .pow(let b, let x):
+            guard let bv = numberValue(b), let k = numberValue(x)?.exactInteger else { return nil }
+            return bv.power(k)
+        default: return nil
+        }
+    }
+
     func collapse(_ v: Value, _ range: SourceRange, _ scope: Scope) throws -> Value {
         switch v {
         case .symbolic(let e, _) where e.free.isEmpty:
             var ev = Evaluator(context: ctx, values: [:])
             do {
-                return Value(try ev.evaluate(e))
+                let value = Value(try ev.evaluate(e))
+                if case .number(.float(let d)) = value, Self.holdsOverflowedPower(e) {
+                    return .number(Self.numberValue(e) ?? .approximate(d))
+                }
+                return value
             } catch {
                 throw self.error(error.isDivisionByZero ? .divisionByZero : .domain, .numeric(error.message), range, scope,
                                  help: error.help.map { .numeric($0) } ?? .evaluation(.inExpression(error.expression)))

@@ -90,7 +90,7 @@ extension Interpreter {
                 if d.isFinite, args.allSatisfy({ if case .number(let n) = $0 { return n.isExact }; return false }) {
                     return symbolic(ctx.call(f, numbers.map { ctx.number($0) }), [])
                 }
-                return .number(.float(d))
+                return .number(numbers.contains(where: \.isApproximate) ? .approximate(d) : .float(d))
             case .failure(let issue):
                 throw error(issue.isDivisionByZero ? .divisionByZero : .domain, .numeric(issue.message), range, scope,
                             help: issue.help.map { .numeric($0) })

@@ -26,6 +26,7 @@ public struct ValueText: Sendable {
         switch v {
         case .number(let n):
             if case .rational(let p, 1) = n { return "\(p)" }
+            if n.isApproximate { return "≈" + NumberFormat.format(n.double, digits: digits) }
             return NumberFormat.format(n.double, digits: digits)
         case .symbolic(let e, _): return printer.print(e)
         case .tuple(let xs): return "(" + xs.map(format).joined(separator: ", ") + ")"

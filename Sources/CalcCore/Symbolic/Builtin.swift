@@ -311,7 +311,7 @@ public enum Builtin: String, CaseIterable, Sendable, Hashable {
         case .min: return a[0].double <= a[1].double ? a[0] : a[1]
         case .max: return a[0].double >= a[1].double ? a[0] : a[1]
         case .floor, .ceil:
-            guard case .rational(let p, let q) = x else { return nil }
+            guard case .rational(let p, let q) = x, q != 0 else { return nil }
             var d = p / q                                             // truncates towards 0
             if self == .floor && p < 0 && p % q != 0 { d -= 1 }
             if self == .ceil && p > 0 && p % q != 0 { d += 1 }

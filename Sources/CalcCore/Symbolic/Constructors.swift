@@ -399,6 +399,10 @@ extension ExprContext {
     /// Folds b^e for numbers when the result is exact or both are doubles;
     /// nil leaves the power symbolic (2^(1/2) stays sqrt(2), 0^-1 is not folded).
     func foldPower(_ b: Number, _ e: Number) -> Expr? {
+        if b.isApproximate || e.isApproximate {   // stays approximate, whatever it meets
+            guard let n = e.exactInteger, let r = b.power(n) else { return nil }
+            return number(r)
+        }
         if b.isExact && e.isExact {
             if let n = e.exactInteger {
                 guard let r = b.power(n) else { return nil }           // 0^negative: undefined, leave it
@@ -408,6 +412,9 @@ extension ExprContext {
                 return r.isExact ? number(r) : nil
             }
             return extractingPowers(b, e)
+        }
+        if let n = e.exactInteger, let r = b.power(n) {   // a double to an exact integer power
+            return r.double.isFinite ? number(r) : nil
         }
         let bd = b.double, ed = e.double
         if bd == 0 && ed < 0 { return nil }

@@ -70,6 +70,10 @@ public struct Printer: Sendable {
 
     func renderNumber(_ n: Number) -> Out {
         switch n {
+        case .rational(_, 0):   // approximate: its double, marked
+            let d = n.double
+            let neg = d < 0 || (d == 0 && d.sign == .minus)
+            return Out(text: "≈" + (neg ? minus : "") + formatDouble(Swift.abs(d)), prec: neg ? Self.unaryPrec : Self.atomPrec)
         case .rational(let p, let q):
             let neg = p < 0
             let ap = p.magnitude
@@ -216,6 +220,8 @@ public struct Printer: Sendable {
         var coef = c
         if coef.isNegative { negative = true; coef = -coef }
         switch coef {
+        case .rational(_, 0):
+            num.append(renderNumber(coef))
         case .rational(let p, let q):
             if p != 1 || factors.isEmpty { num.append(Out(text: "\(p)", prec: Self.atomPrec)) }
             if q != 1 { den.append(Out(text: "\(q)", prec: Self.atomPrec)) }
@@ -266,7 +272,7 @@ public struct Printer: Sendable {
     /// parenthesised sum: `-(a - b)/c` reads back as `(b - a)/c` (the minus
     /// binds to the sum alone and is distributed), so it prints as `-((a - b)/c)`.
     func leadsWithSum(_ c: Number, _ factors: [Expr]) -> Bool {
-        guard case .rational(let p, _) = c, p == 1 || p == -1 else { return false }
+        guard case .rational(let p, let q) = c, q != 0, p == 1 || p == -1 else { return false }
         guard let first = factors.first(where: { !split($0).2 }) else { return false }
         if case .add = first.kind { return true }
         return false

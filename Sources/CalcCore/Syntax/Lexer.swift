@@ -236,13 +236,25 @@ public struct Lexer {
         emit(.partial(function: f, variables: vars), start)
     }
 
+    /// A superscript integer, every digit of it (`2¹²³⁴⁵⁶⁷⁸⁹` is 2^123456789);
+    /// one past 64 bits is an error, as no exponent that large can be meant.
     mutating func scanSuperscriptValue() -> Int {
+        let start = i
         var negative = false
         if peek() == Superscript.minusScalar { negative = true; i += 1 }
         var v = 0
+        var fits = true
         while let c = peek(), let d = Lexer.superscriptDigit(c) {
-            if v < 1_000_000 { v = v * 10 + d }
+            if fits {
+                let (m, o1) = v.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(d)
+                if o1 || o2 { fits = false } else { v = a }
+            }
             i += 1
+        }
+        if !fits {
+            report(.badNumber, .numberTooLarge, SourceRange(start, i))
+            return 1
         }
         return negative ? -v : v
     }
