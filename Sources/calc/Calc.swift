@@ -112,6 +112,7 @@ struct Calc: ParsableCommand {
         sigprocmask(SIG_SETMASK, &none, nil)
         Output.reserveClosedStandardDescriptors()
         Output.ignoreBrokenPipe()
+        Output.ignoreFileSizeSignal()
         do {
             var command = try parseAsRoot()
             try command.run()

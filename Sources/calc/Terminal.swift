@@ -100,6 +100,11 @@ enum Output {
     /// EPIPE instead and is reported like any other write error.
     static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
 
+    /// A file-size limit (`ulimit -f`) would kill calc by SIGXFSZ in the middle
+    /// of a write; ignored, the write fails with EFBIG and is reported (a plot
+    /// file's old version is then kept whole, see `FileReader.write`).
+    static func ignoreFileSizeSignal() { signal(SIGXFSZ, SIG_IGN) }
+
     /// A standard descriptor (0, 1, 2) that the caller closed (`>&-`) is
     /// taken by /dev/null opened read-only: the next file calc opens (a
     /// script, a plot, the history) cannot land on it and receive results,
