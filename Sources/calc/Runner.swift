@@ -72,10 +72,10 @@ final class Runner {
             Runner.progressShown = false
         }
         switch event {
-        case .result(let s), .info(let s): Output.out(s + "\n")
+        case .result(let s), .info(let s): Output.out(terminal.forStdout(s) + "\n")
         case .diagnostic(let d):
             Output.flushOut()
-            Output.err(DiagnosticRenderer(color: terminal.colorErrors, catalogue: session.settings.catalogue).render(d))
+            Output.err(terminal.diagnosticRenderer(session.settings.catalogue).render(d))
         case .quit: quitRequested = true
         }
     }
@@ -83,7 +83,7 @@ final class Runner {
     /// A diagnostic about the command line itself (no source position).
     func report(_ message: TerminalMessage, help: TerminalMessage? = nil) {
         Output.flushOut()
-        Output.err(DiagnosticRenderer(color: terminal.colorErrors, catalogue: session.settings.catalogue).render(Diagnostic(.io, .terminal(message), .none, help: help.map { .terminal($0) })))
+        Output.err(terminal.diagnosticRenderer(session.settings.catalogue).render(Diagnostic(.io, .terminal(message), .none, help: help.map { .terminal($0) })))
         Output.flushOut()
     }
 }

@@ -22,6 +22,17 @@ struct Terminal {
     var colorErrors: Bool { colorAllowed && stderrIsTTY }
     var colorOutput: Bool { colorAllowed && stdoutIsTTY }
 
+    /// Diagnostics for stderr: coloured when allowed and, on a terminal, with
+    /// control characters from the user's text shown escaped (`\u{1B}`).
+    func diagnosticRenderer(_ catalogue: Catalogue) -> DiagnosticRenderer {
+        DiagnosticRenderer(color: colorErrors, catalogue: catalogue, escapeControls: stderrIsTTY)
+    }
+
+    /// A result or text for stdout as written: on a terminal, control characters
+    /// (ESC, OSC, C1…) shown as `\u{1B}`, calc's own colour kept when colour is
+    /// on; to a pipe or file, the bytes unchanged (see README, "Terminal safety").
+    func forStdout(_ s: String) -> String { stdoutIsTTY ? s.escapingControls(keepingColour: colorOutput) : s }
+
     /// Columns of the terminal on stdout (80 when unknown).
     static var width: Int {
         var ws = winsize()
