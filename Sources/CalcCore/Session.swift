@@ -31,8 +31,17 @@ public final class Session {
     let interpreter: Interpreter
     /// Reads a file for `:load`; returns its text or an error message.
     public var readFile: ((String) -> Result<String, ReadFailure>)?
-    /// Writes a file for `plot … to "file.svg"`; returns an error message on failure.
-    public var writeFile: ((String, String) -> Result<Void, ReadFailure>)?
+    /// Writes a file for `plot … to "file.svg"`: says whether it created the
+    /// file or replaced one (the result line says "(replaced)"), or why it failed.
+    /// The library checks the name first (no NUL character); the hook decides
+    /// the rest (the executable writes a temporary file and renames it into place).
+    public var saveFile: ((String, String) -> Result<FileWrite, ReadFailure>)?
+    /// `saveFile` for a writer that does not tell created from replaced
+    /// (every write then reads "wrote FILE").
+    public var writeFile: ((String, String) -> Result<Void, ReadFailure>)? {
+        get { saveFile.map { save in { path, text in save(path, text).map { _ in () } } } }
+        set { saveFile = newValue.map { write in { path, text in write(path, text).map { .created } } } }
+    }
     /// Told about long runs (step, f, |∇f|) about every 0.1 s; a terminal shows it.
     public var progress: ((Int, Double, Double) -> Void)?
     var loadDepth = 0
@@ -153,7 +162,7 @@ public final class Session {
         case .optimize(let o):
             let outcome = try MinimizeCommand(it: it, command: o, scope: scope, sampling: sampling).run(progress: progress)
             var text = MinimizeText(text: valueText, catalogue: settings.catalogue).render(outcome.report)
-            let figures = FigureOutput(settings: settings, writeFile: writeFile)
+            let figures = FigureOutput(settings: settings, saveFile: saveFile)
             let plots = try outcome.figures.map { try figures.render($0, scope) }.joined(separator: "\n")
             if !plots.isEmpty { text += "\n" + plots }
             it.globals["ans"] = outcome.value
@@ -167,7 +176,7 @@ public final class Session {
             if !s.silent { emit(.result(ExplainText(text: valueText, catalogue: settings.catalogue).render(explanation))) }
         case .plot(let p):
             let outcome = try PlotCommand(it: it, scope: scope, sampling: sampling).run(p)
-            let text = try FigureOutput(settings: settings, writeFile: writeFile).render(outcome, scope)
+            let text = try FigureOutput(settings: settings, saveFile: saveFile).render(outcome, scope)
             if !s.silent { emit(.result(text)) }
         case .meta(let command, let argument):
             return try meta(command, argument, s.range, file, emit: emit)

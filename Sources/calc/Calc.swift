@@ -112,6 +112,7 @@ struct Calc: ParsableCommand {
         sigprocmask(SIG_SETMASK, &none, nil)
         Output.reserveClosedStandardDescriptors()
         Output.ignoreBrokenPipe()
+        Output.ignoreFileSizeSignal()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -120,7 +121,9 @@ struct Calc: ParsableCommand {
             Glibc.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
-            let message = inLanguage(fullMessage(for: error))
+            var message = inLanguage(fullMessage(for: error))
+            // a usage error quotes the argument: on a terminal, its control characters are shown escaped
+            if isatty(code == .success ? STDOUT_FILENO : STDERR_FILENO) == 1 { message = message.escapingControls() }
             if code == .success {
                 Output.out(message + "\n")
                 Output.flushOut()

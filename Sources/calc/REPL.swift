@@ -38,7 +38,7 @@ struct REPL {
         }
         let history = History(path: History.defaultPath()) { message in
             Output.flushOut()
-            Output.err(DiagnosticRenderer(color: runner.terminal.colorErrors, catalogue: runner.session.settings.catalogue)
+            Output.err(runner.terminal.diagnosticRenderer(runner.session.settings.catalogue)
                 .render(Diagnostic(.warning, .terminal(message), .none)))
         }
         for entry in history.entries { editor.addHistory(entry) }

@@ -21,7 +21,7 @@ final class Runner {
         self.terminal = terminal
         self.keepGoing = keepGoing
         self.session.readFile = { path in FileReader.read(path) }
-        self.session.writeFile = { path, text in FileReader.write(path, text) }
+        self.session.saveFile = { path, text in FileReader.write(path, text) }
         var s = self.session.settings
         if terminal.stdoutIsTTY { s.plotWidth = max(20, min(Terminal.width, 160)) }   // else the default, 72
         s.color = terminal.colorOutput
@@ -72,10 +72,10 @@ final class Runner {
             Runner.progressShown = false
         }
         switch event {
-        case .result(let s), .info(let s): Output.out(s + "\n")
+        case .result(let s), .info(let s): Output.out(terminal.forStdout(s) + "\n")
         case .diagnostic(let d):
             Output.flushOut()
-            Output.err(DiagnosticRenderer(color: terminal.colorErrors, catalogue: session.settings.catalogue).render(d))
+            Output.err(terminal.diagnosticRenderer(session.settings.catalogue).render(d))
         case .quit: quitRequested = true
         }
     }
@@ -83,7 +83,7 @@ final class Runner {
     /// A diagnostic about the command line itself (no source position).
     func report(_ message: TerminalMessage, help: TerminalMessage? = nil) {
         Output.flushOut()
-        Output.err(DiagnosticRenderer(color: terminal.colorErrors, catalogue: session.settings.catalogue).render(Diagnostic(.io, .terminal(message), .none, help: help.map { .terminal($0) })))
+        Output.err(terminal.diagnosticRenderer(session.settings.catalogue).render(Diagnostic(.io, .terminal(message), .none, help: help.map { .terminal($0) })))
         Output.flushOut()
     }
 }
@@ -105,19 +105,66 @@ enum FileReader {
         return .success(readAll(fd: fd))
     }
 
-    /// Writes a whole file (created or truncated).
-    static func write(_ path: String, _ text: String) -> Result<Void, ReadFailure> {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue }
-            else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
+    /// Writes a whole file without ever leaving a partial one: the text goes
+    /// to a new temporary file in the same folder (O_CREAT|O_EXCL, a unique
+    /// hidden name `.calc-….tmp`), is flushed to disk, and is renamed over the
+    /// name; on any failure (a full disk, a file-size limit) the temporary file
+    /// is removed and an old file of that name is left as it was.
+    ///
+    /// The last component is not followed: a symbolic link there is refused
+    /// (neither written through nor replaced), a folder too. A file that is
+    /// there is replaced only when it could have been written (permission),
+    /// keeps its permission bits, and the answer says `.replaced`. A device or
+    /// FIFO (`/dev/null`) is written directly, as it cannot be replaced.
+    static func write(_ path: String, _ text: String) -> Result<FileWrite, ReadFailure> {
+        func failure(_ code: Int32) -> Result<FileWrite, ReadFailure> { .failure(ReadFailure(Output.systemReason(code))) }
+        if path.utf8.contains(0) { return failure(EINVAL) }   // the library refuses it first; never cut a name
+        var st = stat()
+        var replacing = false
+        if lstat(path, &st) == 0 {
+            switch st.st_mode & S_IFMT {
+            case S_IFLNK: return .failure(ReadFailure(words(.isASymbolicLink), isSymbolicLink: true))
+            case S_IFDIR: return .failure(ReadFailure(words(.isADirectory)))
+            case S_IFREG:
+                if access(path, W_OK) != 0 { return failure(errno) }
+                replacing = true
+            default: return writeDirectly(path, text)
+            }
+        } else if errno != ENOENT {
+            return failure(errno)
         }
-        return .success(())
+        var folder = ""
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { folder = String(path[...slash]) }
+        var temporary = ""
+        var fd: Int32 = -1
+        for _ in 0..<100 {
+            temporary = folder + ".calc-" + String(UInt64.random(in: .min ... .max), radix: 16) + ".tmp"
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else { return failure(errno) }
+        func abandon(_ code: Int32) -> Result<FileWrite, ReadFailure> {
+            if fd >= 0 { close(fd) }
+            unlink(temporary)
+            return failure(code)
+        }
+        if replacing { _ = fchmod(fd, st.st_mode & 0o7777) }
+        if let code = Output.writeAll(fd, Array(text.utf8)) { return abandon(code) }
+        if fsync(fd) != 0 && errno != EINVAL && errno != EROFS { return abandon(errno) }
+        let closed = close(fd)
+        fd = -1
+        if closed != 0 { return abandon(errno) }
+        if rename(temporary, path) != 0 { return abandon(errno) }
+        return .success(replacing ? .replaced : .created)
+    }
+
+    /// Writes to something that is not a regular file (a device, a FIFO) in place.
+    static func writeDirectly(_ path: String, _ text: String) -> Result<FileWrite, ReadFailure> {
+        let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(ReadFailure(Output.systemReason(errno))) }
+        defer { close(fd) }
+        if let code = Output.writeAll(fd, Array(text.utf8)) { return .failure(ReadFailure(Output.systemReason(code))) }
+        return .success(.created)
     }
 
     static func readAll(fd: Int32) -> String {

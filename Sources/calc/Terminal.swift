@@ -22,6 +22,17 @@ struct Terminal {
     var colorErrors: Bool { colorAllowed && stderrIsTTY }
     var colorOutput: Bool { colorAllowed && stdoutIsTTY }
 
+    /// Diagnostics for stderr: coloured when allowed and, on a terminal, with
+    /// control characters from the user's text shown escaped (`\u{1B}`).
+    func diagnosticRenderer(_ catalogue: Catalogue) -> DiagnosticRenderer {
+        DiagnosticRenderer(color: colorErrors, catalogue: catalogue, escapeControls: stderrIsTTY)
+    }
+
+    /// A result or text for stdout as written: on a terminal, control characters
+    /// (ESC, OSC, C1…) shown as `\u{1B}`, calc's own colour kept when colour is
+    /// on; to a pipe or file, the bytes unchanged (see README, "Terminal safety").
+    func forStdout(_ s: String) -> String { stdoutIsTTY ? s.escapingControls(keepingColour: colorOutput) : s }
+
     /// Columns of the terminal on stdout (80 when unknown).
     static var width: Int {
         var ws = winsize()
@@ -99,6 +110,11 @@ enum Output {
     /// has gone (`calc script | head -1`); ignored, the write fails with
     /// EPIPE instead and is reported like any other write error.
     static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
+
+    /// A file-size limit (`ulimit -f`) would kill calc by SIGXFSZ in the middle
+    /// of a write; ignored, the write fails with EFBIG and is reported (a plot
+    /// file's old version is then kept whole, see `FileReader.write`).
+    static func ignoreFileSizeSignal() { signal(SIGXFSZ, SIG_IGN) }
 
     /// A standard descriptor (0, 1, 2) that the caller closed (`>&-`) is
     /// taken by /dev/null opened read-only: the next file calc opens (a

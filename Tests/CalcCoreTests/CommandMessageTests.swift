@@ -76,6 +76,10 @@ let commandWordings: [Wording] = [
     c("writingNotAvailable", .writingNotAvailable, "writing files is not available here"),
     c("cannotWrite", .cannotWrite(path: "a.svg", reason: "permission denied"), "cannot write `a.svg`: permission denied"),
     c("checkFolderWritable", .checkFolderWritable, "check that the folder exists and is writable"),
+    c("fileNameHasNul", .fileNameHasNul, "a file name cannot contain a NUL character (U+0000)"),
+    c("removeNul", .removeNul, "remove the NUL character from the name"),
+    c("symbolicLinkNotFollowed", .symbolicLinkNotFollowed,
+      "calc neither writes through a symbolic link nor replaces one: remove the link or choose another name"),
 ]
 
 let numericWordings: [Wording] = [

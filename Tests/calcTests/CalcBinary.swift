@@ -43,12 +43,18 @@ enum CalcBinary {
     }
 
     /// Runs calc with arguments and optional stdin (nil: stdin is /dev/null).
+    /// `folder`: the working folder, kept afterwards (the caller made it and
+    /// removes it), to look at the files a run left; nil: a fresh one, removed.
+    /// `shellPrefix`: shell commands run before calc, in its shell (`ulimit -f 1;`).
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    stdout: Stdout = .captured, timeout: TimeInterval = 60) throws -> Result {
+                    stdout: Stdout = .captured, timeout: TimeInterval = 60,
+                    folder: URL? = nil, shellPrefix: String? = nil) throws -> Result {
         let p = Process()
-        if case .shell(let redirection) = stdout {
+        var redirection: String? = shellPrefix == nil ? nil : ""
+        if case .shell(let r) = stdout { redirection = r }
+        if let redirection {
             p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "exec \"$0\" \"$@\" \(redirection)", path] + arguments
+            p.arguments = ["-c", "\(shellPrefix ?? "") exec \"$0\" \"$@\" \(redirection)", path] + arguments
         } else {
             p.executableURL = URL(fileURLWithPath: path)
             p.arguments = arguments
@@ -63,11 +69,13 @@ enum CalcBinary {
         p.environment = env
         // a fresh working folder: whatever a test's input writes (a plot file…,
         // even with a hostile name) stays out of the repository and other tests
-        let dir = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try folder ?? temporaryFolder()
+        defer { if folder == nil { try? FileManager.default.removeItem(at: dir) } }
         p.currentDirectoryURL = dir
         // outputs go to files: no pipe can fill up, nothing is shared between threads
-        let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
+        let outputs = folder == nil ? dir : try temporaryFolder()
+        defer { if folder != nil { try? FileManager.default.removeItem(at: outputs) } }
+        let outURL = outputs.appendingPathComponent("stdout"), errURL = outputs.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)

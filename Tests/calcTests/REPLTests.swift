@@ -850,3 +850,32 @@ extension REPLTests {
         }
     }
 }
+
+// MARK: - terminal safety
+
+extension REPLTests {
+    @Suite("control characters on a terminal", .serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+    struct ControlCharacters {
+        @Test("ESC/OSC from a script's bad line, a :load path, a :help topic and a file name are shown escaped")
+        func escapedOnATerminal() throws {
+            let bad = "1 + \u{1B}]0;pwned\u{7}\u{1B}[2J\n"   // a syntax error: the script stops before running
+            let meta = ":load \"no\u{1B}[2Jsuch.calc\"\n:help q\u{1B}[5mz\nplot x from 0 to 1 to \"a\u{1B}[8m.svg\"\n"
+            let t = try TerminalSession(script: "\"$CALC\" bad.calc; \"$CALC\" --keep-going meta.calc", width: 120, height: 60) { home in
+                try bad.write(to: home.appendingPathComponent("bad.calc"), atomically: true, encoding: .utf8)
+                try meta.write(to: home.appendingPathComponent("meta.calc"), atomically: true, encoding: .utf8)
+            }
+            defer { t.closeAndClean() }
+            #expect(t.waitForExit() == 1)
+            let s = t.screen()
+            #expect(s.contains("1 + \\u{1B}]0;pwned\\u{7}\\u{1B}[2J"))    // the source line, escaped
+            #expect(s.contains("no\\u{1B}[2Jsuch.calc"))                   // the :load path
+            #expect(s.contains("q\\u{1B}[5mz"))                            // the :help topic
+            #expect(s.contains("wrote a\\u{1B}[8m.svg"))                   // a file name in a result
+            #expect(FileManager.default.fileExists(atPath: t.home.appendingPathComponent("a\u{1B}[8m.svg").path))
+            // calc's own colours are still there, the script's codes are not
+            let raw = t.screen(escapes: true)
+            #expect(raw.contains("\u{1B}[1m") || raw.contains("\u{1B}[31m") || raw.contains("\u{1B}[1;31m"))
+            #expect(!raw.contains("\u{1B}[5m") && !raw.contains("\u{1B}[8m"))
+        }
+    }
+}

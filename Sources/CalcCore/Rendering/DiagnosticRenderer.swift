@@ -9,43 +9,53 @@
 //
 // Carets span the whole range, counted in characters. Colour is optional
 // ANSI; the caller decides (terminal, NO_COLOR), and the catalogue words the
-// messages in the user's language. Returns a String: the library never
-// prints.
+// messages in the user's language. With `escapeControls` (the caller writes
+// to a terminal), control characters in what the user gave — the source
+// line, a file name, a path or topic quoted in a message — are shown as
+// `\u{1B}` (carets still under their characters), while the renderer's own
+// colour codes stay. Returns a String: the library never prints.
 
 public struct DiagnosticRenderer: Sendable {
     public var color: Bool
     public var catalogue: Catalogue
-    public init(color: Bool = false, catalogue: Catalogue = .english) {
+    /// Show control characters as `\u{1B}` (for a terminal, which would obey them).
+    public var escapeControls: Bool
+    public init(color: Bool = false, catalogue: Catalogue = .english, escapeControls: Bool = false) {
         self.color = color
         self.catalogue = catalogue
+        self.escapeControls = escapeControls
     }
 
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
+    /// Text that may hold what the user wrote, made safe for a terminal when asked.
+    func shown(_ s: String) -> String { escapeControls ? s.escapingControls() : s }
+    func words(_ m: Message) -> String { shown(catalogue.text(m)) }
+
     public func render(_ d: Diagnostic) -> String {
         let sevColor = d.severity == .error ? "1;31" : (d.severity == .warning ? "1;33" : "1;36")
-        var out = paint(catalogue.text(.severity(d.severity)), sevColor) + paint(": \(catalogue.text(d.text))", "1") + "\n"
+        var out = paint(catalogue.text(.severity(d.severity)), sevColor) + paint(": \(words(d.text))", "1") + "\n"
         guard let file = d.file else {
-            for h in d.helpText { out += paint(catalogue.text(.help), "1;36") + ": \(catalogue.text(h))\n" }
+            for h in d.helpText { out += paint(catalogue.text(.help), "1;36") + ": \(words(h))\n" }
             return out
         }
         let loc = file.location(of: d.range.start)
         let lineIdx = file.lineIndex(of: d.range.start)
         let gutterWidth = String(loc.line).count
         let pad = String(repeating: " ", count: gutterWidth)
-        out += "\(pad)\(paint("-->", "1;34")) \(file.name):\(loc.line):\(loc.column)\n"
+        out += "\(pad)\(paint("-->", "1;34")) \(shown(file.name)):\(loc.line):\(loc.column)\n"
         out += "\(pad) \(paint("|", "1;34"))\n"
         out += snippet(file: file, lineIdx: lineIdx, range: d.range, mark: "^", label: nil, gutterWidth: gutterWidth, color: sevColor)
         for label in d.labels {
             let li = file.lineIndex(of: label.range.start)
             let l = file.location(of: label.range.start)
             if li != lineIdx {
-                out += "\(pad)\(paint("-->", "1;34")) \(file.name):\(l.line):\(l.column)\n"
+                out += "\(pad)\(paint("-->", "1;34")) \(shown(file.name)):\(l.line):\(l.column)\n"
             }
-            out += snippet(file: file, lineIdx: li, range: label.range, mark: "-", label: catalogue.text(label.text),
+            out += snippet(file: file, lineIdx: li, range: label.range, mark: "-", label: words(label.text),
                            gutterWidth: max(gutterWidth, String(l.line).count), color: "1;34")
         }
-        for h in d.helpText { out += "\(pad) \(paint("=", "1;34")) \(paint(catalogue.text(.help), "1"))\(": " + catalogue.text(h))\n" }
+        for h in d.helpText { out += "\(pad) \(paint("=", "1;34")) \(paint(catalogue.text(.help), "1"))\(": " + words(h))\n" }
         return out
     }
 
@@ -85,6 +95,14 @@ public struct DiagnosticRenderer: Sendable {
             shown = Array(prefix) + Array(shown[lo..<hi]) + Array(suffix)
             caretStart = start - lo + prefix.count
             width = min(width, hi - start)
+        }
+        if escapeControls, shown.contains(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+            // each character as shown; the carets move with the characters they mark
+            let pieces = shown.map { Array(String($0).escapingControls()) }
+            let lo = min(max(0, caretStart), pieces.count), hi = min(lo + width, pieces.count)
+            caretStart = pieces[..<lo].reduce(0) { $0 + $1.count } + max(0, caretStart - pieces.count)
+            if hi > lo { width = pieces[lo..<hi].reduce(0) { $0 + $1.count } }
+            shown = pieces.flatMap { $0 }
         }
         let pad = String(repeating: " ", count: gutterWidth)
         let num = String(lineNo)

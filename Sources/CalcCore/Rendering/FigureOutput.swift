@@ -1,11 +1,13 @@
 // FigureOutput — puts a figure where it goes: braille text for the
 // terminal (at the caller's width, height and colour), or an SVG file
-// written through the caller's `writeFile` (the library does no I/O of its
-// own), answered by "wrote FILE".
+// written through the caller's `saveFile` (the library does no I/O of its
+// own), answered by "wrote FILE", or "wrote FILE (replaced)" when a file of
+// that name was there. A name with a NUL character is refused here, at the
+// NUL's position: the system would cut the name there and write another file.
 
 struct FigureOutput {
     let settings: Settings
-    let writeFile: ((String, String) -> Result<Void, ReadFailure>)?
+    let saveFile: ((String, String) -> Result<FileWrite, ReadFailure>)?
 
     func render(_ original: Figure, _ scope: Scope) throws -> String {
         let figure = worded(original)
@@ -15,18 +17,31 @@ struct FigureOutput {
             case .line(let p): svg = SVGPlot(words: plotWords).render(p)
             case .contour(let p): svg = SVGPlot(words: plotWords).render(p)
             }
-            guard let writeFile else { throw Diagnostic(.io, .command(.writingNotAvailable), range, file: scope.file) }
-            if case .failure(let f) = writeFile(path, svg) {
+            if path.unicodeScalars.contains("\0") { throw nulInName(range, scope) }
+            guard let saveFile else { throw Diagnostic(.io, .command(.writingNotAvailable), range, file: scope.file) }
+            switch saveFile(path, svg) {
+            case .failure(let f):
                 throw Diagnostic(.io, .command(.cannotWrite(path: path, reason: f.message)), range, file: scope.file,
-                                 help: .command(.checkFolderWritable))
+                                 help: .command(f.isSymbolicLink ? .symbolicLinkNotFollowed : .checkFolderWritable))
+            case .success(.created): return settings.catalogue.text(.wrote(path))
+            case .success(.replaced): return settings.catalogue.text(.wroteReplacing(path))
             }
-            return settings.catalogue.text(.wrote(path))
         }
         let r = BraillePlot(width: settings.plotWidth, height: settings.plotHeight, color: settings.color, words: plotWords)
         switch figure.kind {
         case .line(let p): return r.render(p)
         case .contour(let p): return r.render(p)
         }
+    }
+
+    /// The error for a file name holding a NUL: at the first NUL written in the
+    /// string (raw or after a backslash), else at the whole string.
+    func nulInName(_ range: SourceRange, _ scope: Scope) -> Diagnostic {
+        var at = range
+        let scalars = scope.file.scalars
+        let lo = max(0, min(range.start, scalars.count)), hi = max(lo, min(range.end, scalars.count))
+        if let i = scalars[lo..<hi].firstIndex(of: "\0") { at = SourceRange(i, i + 1) }
+        return Diagnostic(.io, .command(.fileNameHasNul), at, file: scope.file, help: .command(.removeNul))
     }
 
     /// The legends' words in the user's language.

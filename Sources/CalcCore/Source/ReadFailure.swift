@@ -1,8 +1,22 @@
 // ReadFailure — why the caller's file hook could not read or write a file
 // (`:load`, `plot … to`). The library does no I/O itself: the executable
-// passes closures that do, and they answer with this.
+// passes closures that do, and they answer with this (and, for a write,
+// with a FileWrite: whether a file was created or an old one replaced).
 
 public struct ReadFailure: Error, Sendable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    /// The target is a symbolic link, which a write neither follows nor replaces.
+    public let isSymbolicLink: Bool
+    public init(_ message: String, isSymbolicLink: Bool = false) {
+        self.message = message
+        self.isSymbolicLink = isSymbolicLink
+    }
+}
+
+/// What a successful write did to the name it was given.
+public enum FileWrite: Sendable, Equatable {
+    /// No file had that name.
+    case created
+    /// A file had that name; it was replaced whole.
+    case replaced
 }

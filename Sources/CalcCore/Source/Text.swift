@@ -6,6 +6,8 @@
 //   closestWord   "did you mean …?" by edit distance, for options, methods,
 //                 meta commands and names.
 //   trimming and tab replacement for meta arguments and rendered snippets.
+//   escapingControls   control characters written out (`\u{1B}`), for a
+//                 terminal, which would obey them.
 //
 // They live in Source/ because they depend on nothing and are needed from the
 // lexer up to the plot labels.
@@ -123,5 +125,50 @@ extension String {
         var out = ""
         for c in self { out.append(c == "\t" ? " " : c) }
         return out
+    }
+
+    /// Control characters written out as `\u{1B}`, so a terminal shows them
+    /// instead of obeying them: C0 (U+0000–U+001F) except newline and tab,
+    /// DEL (U+007F) and C1 (U+0080–U+009F; U+009B is a CSI of its own), that is
+    /// every escape, OSC, cursor or title sequence a script's text or a file
+    /// name could carry. `keepingColour`: the colour sequences calc writes
+    /// itself stay (SGR `ESC [ … m` with only reset, bold, dim, the 8 + 8
+    /// colours and `38;5;N`), so a coloured plot keeps its colour; any other
+    /// attribute (blink, reverse, conceal…) is escaped like the rest.
+    public func escapingControls(keepingColour: Bool = false) -> String {
+        func isControl(_ v: UInt32) -> Bool { (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) }
+        guard unicodeScalars.contains(where: { isControl($0.value) }) else { return self }
+        let scalars = Array(unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            guard isControl(c.value) else { out.append(c); i += 1; continue }
+            if keepingColour, c == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
+                var j = i + 2
+                while j < scalars.count, scalars[j] == ";" || ("0"..."9").contains(scalars[j]) { j += 1 }
+                if j < scalars.count, scalars[j] == "m", Self.isColour(String(String.UnicodeScalarView(scalars[(i + 2)..<j]))) {
+                    out.append(contentsOf: scalars[i...j])
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(contentsOf: "\\u{\(String(c.value, radix: 16, uppercase: true))}".unicodeScalars)
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// SGR parameters that only colour: reset, bold, dim, normal, 30–37, 39, 90–97, 38;5;N.
+    static func isColour(_ parameters: String) -> Bool {
+        let ps = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
+        var k = 0
+        while k < ps.count {
+            guard let p = ps[k] else { return false }
+            if p == 38, k + 2 < ps.count, ps[k + 1] == 5, let n = ps[k + 2], (0...255).contains(n) { k += 3; continue }
+            guard [0, 1, 2, 22, 39].contains(p) || (30...37).contains(p) || (90...97).contains(p) else { return false }
+            k += 1
+        }
+        return true
     }
 }

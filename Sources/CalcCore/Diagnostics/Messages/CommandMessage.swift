@@ -76,4 +76,9 @@ public enum CommandMessage: Sendable, Equatable {
     case writingNotAvailable
     case cannotWrite(path: String, reason: String)
     case checkFolderWritable
+    /// A file name with a NUL character (the system would cut the name there).
+    case fileNameHasNul
+    case removeNul
+    /// Help when the target is a symbolic link (which is neither followed nor replaced).
+    case symbolicLinkNotFollowed
 }

@@ -44,6 +44,7 @@ public enum TerminalMessage: Sendable, Equatable {
     case cannotReadScript(path: String, reason: String)
     case checkScriptPath
     case isADirectory
+    case isASymbolicLink
     case fileTooLarge(mebibytes: Int)
 
     // MARK: history

@@ -67,6 +67,9 @@ extension Catalogue {
         case .writingNotAvailable: return "writing files is not available here"
         case .cannotWrite(let path, let reason): return "cannot write `\(path)`: \(reason)"
         case .checkFolderWritable: return "check that the folder exists and is writable"
+        case .fileNameHasNul: return "a file name cannot contain a NUL character (U+0000)"
+        case .removeNul: return "remove the NUL character from the name"
+        case .symbolicLinkNotFollowed: return "calc neither writes through a symbolic link nor replaces one: remove the link or choose another name"
         }
     }
 }

@@ -103,6 +103,7 @@ extension Catalogue {
         case .legendLog: return "(log)"
         case .legendLogScale: return "log scale"
         case .wrote(let path): return "wrote \(path)"
+        case .wroteReplacing(let path): return "wrote \(path) (replaced)"
         case .undefinedThroughoutRange(let label): return "`\(label)` is undefined throughout the range"
         }
     }

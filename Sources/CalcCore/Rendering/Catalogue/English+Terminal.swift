@@ -44,6 +44,7 @@ extension Catalogue {
         case .cannotReadScript(let path, let reason): return "cannot read `\(path)`: \(reason)"
         case .checkScriptPath: return "check the path; scripts usually end in .calc"
         case .isADirectory: return "it is a directory"
+        case .isASymbolicLink: return "it is a symbolic link"
         case .fileTooLarge(let mib): return "the file is larger than \(mib) MiB"
         case .noHome: return "no home directory (HOME is not set); history will not be saved"
         case .cannotReadHistory(let path, let reason): return "cannot read the history file \(path): \(reason)"

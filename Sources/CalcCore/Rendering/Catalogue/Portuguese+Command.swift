@@ -77,6 +77,9 @@ extension Catalogue {
         case .writingNotAvailable: return "não é possível salvar arquivos aqui"
         case .cannotWrite(let path, let reason): return "não foi possível salvar `\(path)`: \(reason)"
         case .checkFolderWritable: return "verifique se a pasta existe e se há permissão de escrita nela"
+        case .fileNameHasNul: return "um nome de arquivo não pode conter o caractere NUL (U+0000)"
+        case .removeNul: return "remova o caractere NUL do nome"
+        case .symbolicLinkNotFollowed: return "o calc não grava através de um link simbólico nem o substitui: remova o link ou escolha outro nome"
         }
     }
 }

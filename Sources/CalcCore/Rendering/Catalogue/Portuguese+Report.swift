@@ -124,6 +124,7 @@ extension Catalogue {
         case .legendLog: return "(log)"
         case .legendLogScale: return "escala logarítmica"
         case .wrote(let path): return "salvo em \(path)"
+        case .wroteReplacing(let path): return "salvo em \(path) (substituído)"
         case .undefinedThroughoutRange(let label): return "`\(label)` não tem valor definido em nenhum ponto do intervalo"
         }
     }

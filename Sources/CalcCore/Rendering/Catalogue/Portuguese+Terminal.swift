@@ -48,6 +48,7 @@ extension Catalogue {
         case .cannotReadScript(let path, let reason): return "não foi possível ler `\(path)`: \(reason)"
         case .checkScriptPath: return "verifique o caminho; os scripts geralmente terminam em .calc"
         case .isADirectory: return "é uma pasta"
+        case .isASymbolicLink: return "é um link simbólico"
         case .fileTooLarge(let mib): return "o arquivo tem mais de \(mib) MiB"
         case .noHome: return "não há pasta pessoal (HOME não está definida); o histórico não será salvo"
         case .cannotReadHistory(let path, let reason): return "não foi possível ler o arquivo de histórico \(path): \(reason)"

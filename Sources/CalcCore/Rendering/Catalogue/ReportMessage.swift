@@ -89,5 +89,7 @@ enum ReportMessage: Sendable, Equatable {
     case descentPathTitle(String)
     case legendStart, legendEnd, legendUndefined, legendLog, legendLogScale
     case wrote(String)
+    /// A file of that name was there and was replaced whole.
+    case wroteReplacing(String)
     case undefinedThroughoutRange(String)
 }
