@@ -75,6 +75,9 @@ struct Curvature {
     enum Shape {
         /// Some eigenvalue is (numerically) zero.
         case singular
+        /// At a stationary point, some eigenvalue is too small for the gradient
+        /// left there to tell from zero (x³ near 0): nearly singular.
+        case nearlySingular
         case positive
         case negative
         case mixed

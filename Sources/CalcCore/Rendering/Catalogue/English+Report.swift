@@ -32,7 +32,8 @@ extension Catalogue {
             switch (shape, stationary) {
             case (nil, _): return "not available at this point"
             case (.singular?, true): return "undetermined (the Hessian is singular)"
-            case (.singular?, false): return "flat in some direction (not yet a stationary point)"
+            case (.singular?, false), (.nearlySingular?, false): return "flat in some direction (not yet a stationary point)"
+            case (.nearlySingular?, true): return "undetermined (the Hessian is nearly singular)"
             case (.positive?, true): return "a local minimum"
             case (.positive?, false): return "curving up in every direction (not yet a stationary point)"
             case (.negative?, true): return "a local maximum"

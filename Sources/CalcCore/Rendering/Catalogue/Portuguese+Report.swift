@@ -48,7 +48,8 @@ extension Catalogue {
             switch (shape, stationary) {
             case (nil, _): return "indisponível neste ponto"
             case (.singular?, true): return "indeterminado (a hessiana é singular)"
-            case (.singular?, false): return "sem curvatura em alguma direção \(notYet)"
+            case (.singular?, false), (.nearlySingular?, false): return "sem curvatura em alguma direção \(notYet)"
+            case (.nearlySingular?, true): return "indeterminado (a hessiana é quase singular)"
             case (.positive?, true): return "um mínimo local"
             case (.positive?, false): return "curvatura para cima em todas as direções \(notYet)"
             case (.negative?, true): return "um máximo local"
