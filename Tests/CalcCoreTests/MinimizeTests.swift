@@ -180,6 +180,25 @@ struct MinimizeTests {
         #expect(!r.contains("a local minimum"), "\(r)")
     }
 
+    @Test("the time line says the steps' time and the set-up's apart")
+    func timeSaysSetUp() {
+        let r = minimizeReport("xs = [1, 2, 3, 4, 5];\nys = [2.9, 5.1, 7.0, 9.1, 10.9];\nminimize mean((w*xs + b - ys)^2) from (0, 0) rate 0.05")
+        let time = r.split(separator: "\n").first { $0.hasPrefix("  time ") }
+        #expect(time?.contains(" (set-up ") == true, "\(r)")
+        #expect(time?.hasSuffix(")") == true, "\(r)")
+    }
+
+    @Test("over 2,000 data points the set-up (unrolling the data, shared by f, ∇f and the Hessian) is said and stays quick")
+    func dataSetUpIsLinear() {
+        let n = 2_000
+        let xs = (0..<n).map { "\(Double($0) / 1000)" }.joined(separator: ", ")
+        let t0 = Minimizer.now()
+        let r = minimizeReport("xs = [\(xs)];\nminimize mean((w*xs + b - 2*xs - 1)^2) from (0, 0) rate 0.1 steps 3")
+        let seconds = Minimizer.now() - t0
+        #expect(r.contains("(set-up "), "\(r)")
+        #expect(seconds < 60, "took \(seconds) s")
+    }
+
     @Test("a rate too large diverges, and a rate below 2/λmax is suggested")
     func divergence() {
         let r = minimizeReport("minimize x^2 from 1 rate 1.5")

@@ -62,6 +62,8 @@ let portugueseReportWordings: [PortugueseReportWording] = [
     r("pointKind none", .pointKind(nil, stationary: true), "indisponível neste ponto"),
     r("pointKind singular", .pointKind(.singular, stationary: true), "indeterminado (a hessiana é singular)"),
     r("pointKind flat", .pointKind(.singular, stationary: false), "sem curvatura em alguma direção (ainda não é um ponto estacionário)"),
+    r("time", .time("41 ms", setup: nil), "tempo 41 ms"),
+    r("time with set-up", .time("41 ms", setup: "1,2 s"), "tempo 41 ms (preparação 1,2 s)"),
     r("pointKind nearly singular", .pointKind(.nearlySingular, stationary: true), "indeterminado (a hessiana é quase singular)"),
     r("pointKind minimum", .pointKind(.positive, stationary: true), "um mínimo local"),
     r("pointKind curving up", .pointKind(.positive, stationary: false), "curvatura para cima em todas as direções (ainda não é um ponto estacionário)"),

@@ -39,6 +39,10 @@ struct SingleDescent {
     /// The Hessian at the end point (converged, step limit, interrupted).
     let curvature: Curvature?
     let advice: [Advice]
+    /// The command's time outside the steps: compiling f, ∇f and the Hessian
+    /// (over data: unrolling it), the classification, the advice. Said apart
+    /// from the steps' time, which alone would hide a slow set-up.
+    var setupSeconds: Double? = nil
 }
 
 /// How a run ended, as the command judges it.

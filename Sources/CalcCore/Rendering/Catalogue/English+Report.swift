@@ -41,7 +41,7 @@ extension Catalogue {
             case (.mixed?, true): return "a saddle point"
             case (.mixed?, false): return "curving up and down (not yet a stationary point)"
             }
-        case .time(let t): return "time \(t)"
+        case .time(let t, let setup): return "time \(t)" + (setup.map { " (set-up \($0))" } ?? "")
         case .eigenvalueCount(let n): return "(\(n) values)"
         case .curvatureLimit(let lmax, let limit):
             return "the curvature at the start is λmax = \(lmax), so gradient descent is stable only for rate < 2/λmax = \(limit)"

@@ -57,7 +57,7 @@ extension Catalogue {
             case (.mixed?, true): return "um ponto de sela"
             case (.mixed?, false): return "curvatura para cima e para baixo \(notYet)"
             }
-        case .time(let t): return "tempo \(t)"
+        case .time(let t, let setup): return "tempo \(t)" + (setup.map { " (preparação \($0))" } ?? "")
         case .eigenvalueCount(let n): return "(\(n) valores)"
         case .curvatureLimit(let lmax, let limit):
             return "a curvatura no ponto inicial é λmax = \(lmax), então o gradiente descendente só é estável com taxa < 2/λmax = \(limit)"
