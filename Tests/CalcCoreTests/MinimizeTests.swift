@@ -148,6 +148,57 @@ struct MinimizeTests {
         #expect(r.contains(": " + kind), "\(r)")
     }
 
+    @Test("x³ has no minimum: converging towards its inflection at 0 is undetermined, not a local minimum")
+    func cubicInflectionIsUndetermined() {
+        let r = minimizeReport("minimize x^3 from 1 rate 0.01 steps 10000000")
+        #expect(r.contains("converged in"), "\(r)")
+        #expect(r.contains(": undetermined (the Hessian is nearly singular)"), "\(r)")
+        #expect(!r.contains("a local minimum"), "\(r)")
+    }
+
+    @Test("nearly flat is judged from the gradient left and the Hessian's change, not a fixed constant", arguments: [
+        ("minimize x^4 from 1 rate 0.1 steps 1000000", "undetermined (the Hessian is nearly singular)"),
+        ("minimize x^3 + y^2 from (1, 1) rate 0.01 steps 10000000", "undetermined (the Hessian is nearly singular)"),
+        ("minimize 1e-5*x^2 from 1 rate 10000", "a local minimum"),
+        ("minimize 1e6*(x - 1)^2 + 1e6*(x - 1)^3 from 1.1 rate 1e-7 steps 1000000", "a local minimum"),
+        ("maximize -x^4 from 1 rate 0.1 steps 1000000", "undetermined (the Hessian is nearly singular)"),
+    ])
+    func nearlyFlat(_ command: String, _ kind: String) {
+        let r = minimizeReport(command)
+        #expect(r.contains("converged in"), "\(r)")
+        #expect(r.contains(": " + kind), "\(r)")
+    }
+
+    @Test("a run stopped at the step limit is never called a local minimum, however small |∇f| got", arguments: [
+        "minimize x^2 from 1 rate 0.001 steps 8000",
+        "minimize x^2 + y^2 from (1, 1) rate 0.1 steps 100 tol 0",
+    ])
+    func stepLimitIsNotAMinimum(_ command: String) {
+        let r = minimizeReport(command)
+        #expect(r.hasPrefix("did not converge: stopped at the step limit"), "\(r)")
+        #expect(r.contains(": curving up in every direction (not yet a stationary point)"), "\(r)")
+        #expect(!r.contains("a local minimum"), "\(r)")
+    }
+
+    @Test("the time line says the steps' time and the set-up's apart")
+    func timeSaysSetUp() {
+        let r = minimizeReport("xs = [1, 2, 3, 4, 5];\nys = [2.9, 5.1, 7.0, 9.1, 10.9];\nminimize mean((w*xs + b - ys)^2) from (0, 0) rate 0.05")
+        let time = r.split(separator: "\n").first { $0.hasPrefix("  time ") }
+        #expect(time?.contains(" (set-up ") == true, "\(r)")
+        #expect(time?.hasSuffix(")") == true, "\(r)")
+    }
+
+    @Test("over 2,000 data points the set-up (unrolling the data, shared by f, ∇f and the Hessian) is said and stays quick")
+    func dataSetUpIsLinear() {
+        let n = 2_000
+        let xs = (0..<n).map { "\(Double($0) / 1000)" }.joined(separator: ", ")
+        let t0 = Minimizer.now()
+        let r = minimizeReport("xs = [\(xs)];\nminimize mean((w*xs + b - 2*xs - 1)^2) from (0, 0) rate 0.1 steps 3")
+        let seconds = Minimizer.now() - t0
+        #expect(r.contains("(set-up "), "\(r)")
+        #expect(seconds < 60, "took \(seconds) s")
+    }
+
     @Test("a rate too large diverges, and a rate below 2/λmax is suggested")
     func divergence() {
         let r = minimizeReport("minimize x^2 from 1 rate 1.5")

@@ -19,6 +19,7 @@ struct MinimizeCommand {
     let sampling: (toTerminal: Sampling, toFile: Sampling)
 
     func run(progress: ((Int, Double, Double) -> Void)?) throws -> MinimizeOutcome {
+        let t0 = Minimizer.now()
         let target = try self.target()
         var base = MinimizeOptions(rate: 1)
         base.maximize = command.maximize
@@ -50,6 +51,10 @@ struct MinimizeCommand {
                 var opts = base
                 opts.rate = rates[0]
                 outcome = try problem.judge(minimizer.run(from: start, opts), opts, start: start)
+                if case .single(var d) = outcome.report {
+                    d.setupSeconds = max(0, Minimizer.now() - t0 - d.run.seconds)
+                    outcome.report = .single(d)
+                }
             } else {
                 outcome = problem.compareRates(rates, base, minimizer, start)
             }

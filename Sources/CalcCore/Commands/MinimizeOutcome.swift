@@ -39,6 +39,10 @@ struct SingleDescent {
     /// The Hessian at the end point (converged, step limit, interrupted).
     let curvature: Curvature?
     let advice: [Advice]
+    /// The command's time outside the steps: compiling f, ∇f and the Hessian
+    /// (over data: unrolling it), the classification, the advice. Said apart
+    /// from the steps' time, which alone would hide a slow set-up.
+    var setupSeconds: Double? = nil
 }
 
 /// How a run ended, as the command judges it.
@@ -75,6 +79,9 @@ struct Curvature {
     enum Shape {
         /// Some eigenvalue is (numerically) zero.
         case singular
+        /// At a stationary point, some eigenvalue is too small for the gradient
+        /// left there to tell from zero (x³ near 0): nearly singular.
+        case nearlySingular
         case positive
         case negative
         case mixed

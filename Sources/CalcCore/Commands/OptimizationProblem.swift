@@ -70,19 +70,56 @@ final class OptimizationProblem {
     }
 
     /// What the Hessian's eigenvalues make the point. An eigenvalue counts as zero
-    /// below max(1e-8, √tol)·max(1, |λ|max): where |∇f| ≤ tol is all we know,
-    /// curvature that small cannot be told apart from flat (x⁴ at its minimum).
+    /// below 1e-8·max(1, |λ|max) (rounding in the Hessian's own entries).
+    ///
+    /// At a stationary point a further test: |∇f| there is small but not zero,
+    /// so the true stationary point lies about |H⁻¹∇f| away, and the curvature
+    /// found here holds there only if it changes little over that distance.
+    /// Curvature λ along a direction where the Hessian changes at rate T
+    /// (a third derivative) is told apart from flat only when λ² ≫ |∇f|·T:
+    /// `tiny` = 2·√(|∇f|·T), T measured from the exact Hessian at p ± H⁻¹∇f.
+    /// This scales with f and with x as the eigenvalues do, so it needs no
+    /// fixed constant: x³ stopped at 5.8e-5 (λ = 3.5e-4, T = 6) and x⁴ near 0
+    /// are undetermined (for xⁿ, λ² = |∇f|·T·(n−1)/(n−2) ≤ 2·|∇f|·T), while
+    /// 1e-5·x² (λ = 2e-5, T = 0) is a minimum. Where the Hessian is not finite
+    /// within that distance nothing is confirmed: undetermined too.
     func curvature(at p: [Double], stationary: Bool, tol: Double = 1e-8) -> Curvature? {
         guard let h = hessian(at: p) else { return nil }
         let ev = symmetricEigenvalues(h)
         let scale = max(1, ev.map { abs($0) }.max() ?? 1)
-        let tiny = max(1e-8, tol > 0 ? tol.squareRoot() : 0) * scale
-        let shape: Curvature.Shape
+        var tiny = 1e-8 * scale
+        var shape: Curvature.Shape
         if ev.contains(where: { abs($0) <= tiny }) { shape = .singular }
         else if ev.allSatisfy({ $0 > 0 }) { shape = .positive }
         else if ev.allSatisfy({ $0 < 0 }) { shape = .negative }
         else { shape = .mixed }
+        if stationary, shape != .singular {
+            let persists = curvatureSpread(at: p, hessian: h, eigenvalues: ev)
+            tiny = max(tiny, persists)
+            if ev.contains(where: { abs($0) <= tiny }) { shape = .nearlySingular }
+        }
         return Curvature(eigenvalues: ev, tiny: tiny, scale: scale, shape: shape, stationary: stationary)
+    }
+
+    /// 2·√(|∇f|·T): the smallest curvature the gradient left at p can tell from
+    /// flat (see `curvature`); +∞ when the Hessian is not finite at p ± H⁻¹∇f.
+    private func curvatureSpread(at p: [Double], hessian h: [[Double]], eigenvalues ev: [Double]) -> Double {
+        let grad = g.evaluate(p)
+        guard grad.allSatisfy(\.isFinite) else { return .infinity }
+        let gNorm = grad.map { $0 * $0 }.reduce(0, +).squareRoot()
+        guard gNorm > 0 else { return 0 }
+        guard let delta = solveSymmetric(h, grad) else { return .infinity }
+        let dNorm = delta.map { $0 * $0 }.reduce(0, +).squareRoot()
+        guard dNorm > 0, dNorm.isFinite else { return .infinity }
+        let plus = hessian(at: zip(p, delta).map { $0 + $1 }).map(symmetricEigenvalues)
+        let minus = hessian(at: zip(p, delta).map { $0 - $1 }).map(symmetricEigenvalues)
+        let rate: Double
+        switch (plus, minus) {
+        case let (a?, b?): rate = zip(a, b).map { abs($0 - $1) }.max()! / (2 * dNorm)
+        case let (a?, nil), let (nil, a?): rate = zip(a, ev).map { abs($0 - $1) }.max()! / dNorm
+        case (nil, nil): return .infinity
+        }
+        return 2 * (gNorm * rate).squareRoot()
     }
 
     // MARK: advice
@@ -146,7 +183,10 @@ final class OptimizationProblem {
         if case .diverging = verdict {
             advice = rateAdvice(at: start, rate: o.rate, method: o.method)
         } else {
-            let stationary = run.reason == .converged || run.gradientNorm <= max(o.tol, 1e-6)
+            // Only convergence (|∇f| ≤ tol) makes the point stationary: a run stopped
+            // at the step limit is described by its curvature, never called a minimum,
+            // however small |∇f| got (`tol 0` runs included).
+            let stationary = run.reason == .converged
             curvature = self.curvature(at: run.point, stationary: stationary, tol: o.tol)
             if run.reason == .stepLimit { advice = [stepLimitAdvice(at: run.point, o)] }
         }

@@ -160,6 +160,7 @@ extension Interpreter {
 
     func evalDiff(_ e: Node, _ vars: [Name], _ range: SourceRange, _ scope: Scope) throws -> Value {
         var value = try differentiationOperand(e, vars, scope)
+        let original = value
         // `n = 2` then `diff(x^3, x, n)`: a name in the order's place is a variable,
         // and differentiating by one the expression lacks gives 0 — surely not meant
         for v in vars.dropFirst() where scope.locals[v.text] == nil && !value.variables.contains(v.text) {
@@ -181,6 +182,9 @@ extension Interpreter {
             replacements[v.text] = bound.variables
         }
         guard !mapping.isEmpty else { return value }
+        // fx(x) = diff(ln(x), x), then fx(-1): the derivative is undefined where
+        // the expression differentiated is, so that is evaluated first
+        try checkDefined(original, mapping, range, scope)
         return try mapSymbolic(value, range, scope) { e, order in
             let vars = mergeVariables(order.map { replacements[$0] ?? [$0] })
             return self.symbolic(try self.checked(self.ctx.substitute(e, mapping), range, scope), vars)
@@ -201,13 +205,17 @@ extension Interpreter {
                 throw error(.badDerivativeVariable, .evaluation(.primeNeedsOneVariable(function: f.name, parameters: f.parameters.count)),
                             range, scope, help: .evaluation(.usePartial(function: f.name, parameters: f.parameters)))
             }
-            var value = try lower(f, range, scope)
+            let lowered = try lower(f, range, scope)
+            var value = lowered
             for _ in 0..<k { value = try differentiate(value, by: f.parameters[0], range, scope) }
+            // f' is undefined wherever f is: a call checks f first (see UserFunction.domain)
+            var domain = f.domain
+            if case .symbolic(let original, _) = lowered { domain.insert(original, at: 0) }
             guard case .symbolic(let e, _) = value else { return value }
             let name = f.name + String(repeating: "'", count: k)
             // written out only when it fits: `k'(1)` needs the body, not its text (printing it is checked)
             let text = "\(name)(\(f.parameters[0])) = \(Printer.fits(e) ? valueText.print(e) : "…")"
-            return .function(UserFunction(name: name, parameters: f.parameters, body: .expression(e), text: text))
+            return .function(UserFunction(name: name, parameters: f.parameters, body: .expression(e), text: text, domain: domain))
         case .symbolic(_, let vars) where vars.count == 1:
             var value = v
             for _ in 0..<k { value = try differentiate(value, by: vars[0], range, scope) }
@@ -235,6 +243,39 @@ extension Interpreter {
             let dx = try differentiate(v, by: x, range, scope)
             return .tuple(try vars.map { y in withVariables(try differentiate(dx, by: y, range, scope), vars) })
         })
+    }
+
+    // MARK: derivatives where the original is undefined
+
+    /// `D at p`, D a derivative notation: the expression it differentiates is
+    /// evaluated at p first, and its domain error (division by zero included)
+    /// is the answer — `diff(ln(x), x) at -1` is "ln is undefined for -1", not
+    /// -1. Other failures of the original are left to the derivative to report.
+    func checkOriginalDefined(_ node: Node, _ p: Point, _ range: SourceRange, _ scope: Scope) throws {
+        var n = node
+        while case .group(let inner) = n.kind { n = inner }
+        let original: Value?
+        switch n.kind {
+        case .diff(let e, let specs): original = try? differentiationOperand(e, Interpreter.diffVariables(specs), scope)
+        case .dOperator(let v, let e): original = try? differentiationOperand(e, [v], scope)
+        case .partial(let f, let vars): original = try? partialTarget(f, vars, range, scope).value
+        case .grad(let t), .hessian(let t): original = try? derivativeTarget(t, range, scope).value
+        default: original = nil
+        }
+        guard let original else { return }
+        do { _ = try evalAt(original, p, range, scope) } catch let d as Diagnostic where d.id == .domain || d.id == .divisionByZero {
+            throw d
+        } catch {}
+    }
+
+    /// The expression differentiated, with the bound parameters substituted:
+    /// evaluated when that leaves a number, so its domain error comes first.
+    func checkDefined(_ original: Value, _ mapping: [String: Expr], _ range: SourceRange, _ scope: Scope) throws {
+        guard case .symbolic(let e, _) = original else { return }
+        var values: [String: NumericValue] = [:]
+        for (k, x) in mapping { if case .number(let n) = x.kind { values[k] = .scalar(n.double) } }
+        guard Set(ctx.freeNames(e)).isSubset(of: Set(values.keys)) else { return }
+        _ = try numericValue(e, values, range, scope)
     }
 
     func withVariables(_ v: Value, _ vars: [String]) -> Value {

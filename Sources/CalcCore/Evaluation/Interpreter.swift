@@ -119,6 +119,7 @@ final class Interpreter {
             return try evalHessian(t, n.range, scope)
         case .at(let e, let p):
             let v = try eval(e, scope)
+            try checkOriginalDefined(e, p, n.range, scope)
             return try evalAt(v, p, n.range, scope)
         }
     }
@@ -236,6 +237,7 @@ final class Interpreter {
             if allNumeric {
                 var values: [String: NumericValue] = [:]
                 for (p, a) in zip(f.parameters, args) { if case .number(let n) = a { values[p] = .scalar(n.double) } }
+                for original in f.domain { _ = try numericValue(original, values, range, scope) }
                 return try numericValue(e, values, range, scope)
             }
             let r = ctx.substitute(e, mapping)

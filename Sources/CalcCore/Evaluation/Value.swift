@@ -19,12 +19,17 @@ public final class UserFunction: @unchecked Sendable {
     public let body: Body
     /// The definition as the user would read it: `f(x, y) = x^2 + y`.
     public let text: String
+    /// For a derived function (`f'`): the expressions it was derived from, in
+    /// the same parameters. A call at numbers evaluates them first, so `f'` is
+    /// undefined wherever `f` is (`ln`'s derivative 1/x is not a number at -1).
+    public let domain: [Expr]
 
-    public init(name: String, parameters: [String], body: Body, text: String) {
+    public init(name: String, parameters: [String], body: Body, text: String, domain: [Expr] = []) {
         self.name = name
         self.parameters = parameters
         self.body = body
         self.text = text
+        self.domain = domain
     }
 
     public var signature: String { "\(name)(\(parameters.joined(separator: ", ")))" }

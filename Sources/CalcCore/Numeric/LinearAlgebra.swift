@@ -33,3 +33,29 @@ public func symmetricEigenvalues(_ m: [[Double]]) -> [Double] {
     }
     return (0..<n).map { a[$0][$0] }.sorted()
 }
+
+/// Solves a x = b for a small square matrix (Gaussian elimination with partial
+/// pivoting); nil when a pivot is zero or the answer is not finite.
+func solveSymmetric(_ m: [[Double]], _ b: [Double]) -> [Double]? {
+    let n = m.count
+    guard b.count == n else { return nil }
+    var a = m, x = b
+    for c in 0..<n {
+        var best = c
+        for r in (c + 1)..<max(c + 1, n) where Swift.abs(a[r][c]) > Swift.abs(a[best][c]) { best = r }
+        guard a[best][c] != 0 else { return nil }
+        if best != c { a.swapAt(best, c); x.swapAt(best, c) }
+        for r in (c + 1)..<max(c + 1, n) {
+            let k = a[r][c] / a[c][c]
+            if k == 0 { continue }
+            for j in c..<n { a[r][j] -= k * a[c][j] }
+            x[r] -= k * x[c]
+        }
+    }
+    for c in stride(from: n - 1, through: 0, by: -1) {
+        var s = x[c]
+        for j in (c + 1)..<max(c + 1, n) { s -= a[c][j] * x[j] }
+        x[c] = s / a[c][c]
+    }
+    return x.allSatisfy(\.isFinite) ? x : nil
+}

@@ -61,7 +61,7 @@ struct MinimizeText {
         lines.append(line(.fEquals(text.number(run.value))))
         lines.append(hessianLine(d.curvature))
         lines += d.advice.map(advice)
-        lines.append(line(.time(text.duration(run.seconds))))
+        lines.append(line(.time(text.duration(run.seconds), setup: d.setupSeconds.map(text.duration))))
         return traceTable(run.trace, vars) + lines.joined(separator: "\n")
     }
 

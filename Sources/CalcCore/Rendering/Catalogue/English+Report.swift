@@ -32,7 +32,8 @@ extension Catalogue {
             switch (shape, stationary) {
             case (nil, _): return "not available at this point"
             case (.singular?, true): return "undetermined (the Hessian is singular)"
-            case (.singular?, false): return "flat in some direction (not yet a stationary point)"
+            case (.singular?, false), (.nearlySingular?, false): return "flat in some direction (not yet a stationary point)"
+            case (.nearlySingular?, true): return "undetermined (the Hessian is nearly singular)"
             case (.positive?, true): return "a local minimum"
             case (.positive?, false): return "curving up in every direction (not yet a stationary point)"
             case (.negative?, true): return "a local maximum"
@@ -40,7 +41,7 @@ extension Catalogue {
             case (.mixed?, true): return "a saddle point"
             case (.mixed?, false): return "curving up and down (not yet a stationary point)"
             }
-        case .time(let t): return "time \(t)"
+        case .time(let t, let setup): return "time \(t)" + (setup.map { " (set-up \($0))" } ?? "")
         case .eigenvalueCount(let n): return "(\(n) values)"
         case .curvatureLimit(let lmax, let limit):
             return "the curvature at the start is λmax = \(lmax), so gradient descent is stable only for rate < 2/λmax = \(limit)"

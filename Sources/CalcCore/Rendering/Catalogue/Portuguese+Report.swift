@@ -48,7 +48,8 @@ extension Catalogue {
             switch (shape, stationary) {
             case (nil, _): return "indisponível neste ponto"
             case (.singular?, true): return "indeterminado (a hessiana é singular)"
-            case (.singular?, false): return "sem curvatura em alguma direção \(notYet)"
+            case (.singular?, false), (.nearlySingular?, false): return "sem curvatura em alguma direção \(notYet)"
+            case (.nearlySingular?, true): return "indeterminado (a hessiana é quase singular)"
             case (.positive?, true): return "um mínimo local"
             case (.positive?, false): return "curvatura para cima em todas as direções \(notYet)"
             case (.negative?, true): return "um máximo local"
@@ -56,7 +57,7 @@ extension Catalogue {
             case (.mixed?, true): return "um ponto de sela"
             case (.mixed?, false): return "curvatura para cima e para baixo \(notYet)"
             }
-        case .time(let t): return "tempo \(t)"
+        case .time(let t, let setup): return "tempo \(t)" + (setup.map { " (preparação \($0))" } ?? "")
         case .eigenvalueCount(let n): return "(\(n) valores)"
         case .curvatureLimit(let lmax, let limit):
             return "a curvatura no ponto inicial é λmax = \(lmax), então o gradiente descendente só é estável com taxa < 2/λmax = \(limit)"

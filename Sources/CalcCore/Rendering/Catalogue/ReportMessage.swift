@@ -34,7 +34,8 @@ enum ReportMessage: Sendable, Equatable {
     case hessianEigenvalues(count: Int, values: String, kind: String)
     /// What the curvature makes a point (nil: no Hessian there).
     case pointKind(Curvature.Shape?, stationary: Bool)
-    case time(String)
+    /// The steps' time, and the rest of the command's (compiling, classifying) when measured.
+    case time(String, setup: String?)
     /// After the first and last of many eigenvalues: how many there are.
     case eigenvalueCount(Int)
 
