@@ -1,0 +1,58 @@
+// MemoryBudgetTests — inputs that once aborted with "failed to allocate":
+// a `hessian` of 8,000 parameters (64 M symbolic entries), a trace of
+// `every 1` over 10⁸ steps, and `minimize … plot` recording every step of
+// 10⁹. Each is now refused before anything is built, or recorded in bounded
+// memory; every test here runs in well under a second.
+
+import Foundation
+import Testing
+@testable import CalcCore
+
+@Suite("memory budgets")
+struct MemoryBudgetTests {
+    /// `f(x1, …, xn) = x1^2 + … + xn^2`.
+    static func wideFunction(_ n: Int) -> String {
+        let ps = (1...n).map { "x\($0)" }
+        return "f(\(ps.joined(separator: ", "))) = " + ps.map { "\($0)^2" }.joined(separator: " + ")
+    }
+
+    static func firstError(_ text: String) -> (Diagnostic?, seconds: Double) {
+        let t0 = Date()
+        let (events, _) = Session().run(text)
+        var found: Diagnostic?
+        for case .diagnostic(let d) in events where d.severity == .error { found = d; break }
+        return (found, Date().timeIntervalSince(t0))
+    }
+
+    // MARK: hessian
+
+    @Test("`hessian` of 8,000 parameters (the abort) and of 1,001 (just past 10⁶ entries) is refused before building",
+          arguments: [8_000, Interpreter.maxHessianEntries.squareRootRoundedDown + 1])
+    func hessianTooLarge(_ n: Int) {
+        let (d, seconds) = Self.firstError(Self.wideFunction(n) + "\nhessian f")
+        #expect(d?.id == .limit)
+        #expect(d.map { Catalogue.english.text($0.text) }
+                == "the Hessian of \(NumberFormat.grouped(n)) variables has \(NumberFormat.grouped(n * n)) entries, more than the limit of 1,000,000")
+        #expect(d?.helpText.first.map { Catalogue.english.text($0) }?.contains("`grad`") == true)
+        #expect(seconds < 5, "refused before the \(n * n) entries are built (took \(seconds) s)")
+    }
+
+    @Test("`hessian(e)` of an expression and `hessian f at (…)` are refused the same way")
+    func hessianForms() {
+        let names = (1...1_001).map { "x\($0)" }
+        #expect(Self.firstError("hessian(" + names.joined(separator: " + ") + ")").0?.id == .limit)
+        let point = "(" + Array(repeating: "1", count: 1_001).joined(separator: ", ") + ")"
+        #expect(Self.firstError(Self.wideFunction(1_001) + "\nhessian f at " + point).0?.id == .limit)
+    }
+
+    @Test("`hessian` within the budget is unchanged")
+    func hessianWithinBudget() {
+        let (events, status) = Session().run("f(x, y) = x^2*y\nhessian f at (1, 2)")
+        #expect(status == .ok)
+        #expect(events.contains { if case .result("((4, 2), (2, 0))") = $0 { return true }; return false })
+    }
+}
+
+extension Int {
+    fileprivate var squareRootRoundedDown: Int { Int(Double(self).squareRoot()) }
+}
