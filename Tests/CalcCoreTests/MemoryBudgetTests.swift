@@ -51,6 +51,33 @@ struct MemoryBudgetTests {
         #expect(status == .ok)
         #expect(events.contains { if case .result("((4, 2), (2, 0))") = $0 { return true }; return false })
     }
+
+    // MARK: minimize … plot records decimated
+
+    @Test("a record keeps at most `capacity` points on an even stride, and always the last step")
+    func decimatedRecord() {
+        for last in [10, StepRecord.capacity - 1, StepRecord.capacity, 100_000, 1_000_003] {
+            var r = StepRecord()
+            for s in 0...last { r.append(step: s, value: Double(s)) }
+            let done = r.finished()
+            #expect(done.steps.count <= StepRecord.capacity + 1, "\(last): \(done.steps.count) points")
+            #expect(done.steps.last == last)
+            #expect(done.values == done.steps.map(Double.init))
+            let onStride = done.steps.dropLast()
+            #expect(onStride.first == 0)
+            #expect(zip(onStride, onStride.dropFirst()).allSatisfy { $1 - $0 == done.stride })
+            if last < StepRecord.capacity { #expect(done.steps == Array(0...last), "a short run keeps every step") }
+            else { #expect(done.steps.count > StepRecord.capacity / 2, "\(last): enough points for the plot") }
+        }
+    }
+
+    @Test("`minimize … tol 0 plot` over many steps records a bounded number of points and plots")
+    func minimizePlotBounded() {
+        let (events, status) = Session().run("minimize x^2 + y^2 from (1, 1) rate 1e-6 steps 100000 tol 0 plot")
+        #expect(status == .ok)
+        let braille = events.contains { if case .result(let s) = $0 { return s.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } }; return false }
+        #expect(braille, "the loss curve and the path are drawn")
+    }
 }
 
 extension Int {
