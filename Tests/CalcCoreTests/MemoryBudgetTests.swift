@@ -78,6 +78,20 @@ struct MemoryBudgetTests {
         let braille = events.contains { if case .result(let s) = $0 { return s.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } }; return false }
         #expect(braille, "the loss curve and the path are drawn")
     }
+
+    // MARK: trace tables
+
+    @Test("`every 1` over 10⁸ steps (the abort) and just past the row budget are refused up front",
+          arguments: [(1, 100_000_000, 2_000), (1, MinimizeCommand.maxTraceRows, 2)])
+    func traceTooLong(_ every: Int, _ steps: Int, _ suggested: Int) {
+        let (d, seconds) = Self.firstError("minimize x^2 from 1 rate 1e-9 steps \(steps) tol 0 every \(every)")
+        let rows = steps / every + 1
+        #expect(d?.id == .badOption)
+        #expect(d.map { Catalogue.english.text($0.text) } == "`every \(every)` over \(NumberFormat.grouped(steps)) steps would make a trace of "
+                + "\(NumberFormat.grouped(rows)) rows, more than the limit of 100,000")
+        #expect(d?.helpText.first.map { Catalogue.english.text($0) } == "trace less often, like `every \(suggested)`")
+        #expect(seconds < 5, "refused before running (took \(seconds) s)")
+    }
 }
 
 extension Int {
