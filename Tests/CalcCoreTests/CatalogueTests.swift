@@ -117,6 +117,9 @@ let evaluationWordings: [Wording] = [
     e("primeOfNonFunction", .primeOfNonFunction(found: .expression), "`'` differentiates a function of one variable; this is an expression"),
     e("primeUsage", .primeUsage, "write `f'` for a function `f(x) = …`, or `diff(e, x)`"),
     e("noVariablesToDifferentiate", .noVariablesToDifferentiate, "this has no variables to differentiate by"),
+    e("hessianTooLarge", .hessianTooLarge(variables: 8_000, entries: 64_000_000, limit: 1_000_000),
+      "the Hessian of 8,000 variables has 64,000,000 entries, more than the limit of 1,000,000"),
+    e("useGradientInstead", .useGradientInstead, "`grad` has one entry per variable; evaluate it at a point with `grad f at (…)`"),
     e("gradientVariables", .gradientVariables,
       "the gradient is taken with respect to the unbound names of an expression or a function's parameters"),
     // points

@@ -25,6 +25,7 @@ struct MinimizeCommand {
         base.maximize = command.maximize
         var seed: UInt64 = 1
         for opt in command.options { try apply(opt, to: &base, seed: &seed) }
+        try checkTraceRows(base)
         let rates = try command.rates.map { node -> Double in
             let r = try it.numberValue(of: node, scope, what: .command(.theRate))
             guard r > 0 && r.isFinite else {
@@ -119,6 +120,30 @@ struct MinimizeCommand {
         }
         walk(n)
         return out
+    }
+
+    /// Most rows a trace table (`every k`) may have: it is built in memory
+    /// before it is printed, so `every 1` over 10⁸ steps is refused up front.
+    static let maxTraceRows = 100_000
+
+    /// Refuses a trace of more than `maxTraceRows` rows (step 0 and every
+    /// k-th step up to the limit), pointing at `every` with one that fits.
+    func checkTraceRows(_ o: MinimizeOptions) throws {
+        guard let k = o.every, k > 0 else { return }
+        let rows = o.steps / k + 1
+        guard rows > MinimizeCommand.maxTraceRows else { return }
+        var node: Node?
+        for case .every(let value, _) in command.options { node = value }
+        // the smallest k whose table fits, rounded up to 1, 2 or 5 × 10ⁿ
+        let least = (o.steps + MinimizeCommand.maxTraceRows - 2) / (MinimizeCommand.maxTraceRows - 1)
+        var nice = 1
+        while nice < least {
+            if nice * 2 >= least { nice *= 2; break }
+            if nice * 5 >= least { nice *= 5; break }
+            nice *= 10
+        }
+        throw it.fail(.badOption, .traceTooLong(every: k, steps: o.steps, rows: rows, limit: MinimizeCommand.maxTraceRows),
+                      node?.range ?? command.target.range, scope, help: .traceLessOften(every: nice))
     }
 
     func apply(_ opt: OptimizeOption, to o: inout MinimizeOptions, seed: inout UInt64) throws {

@@ -155,13 +155,15 @@ struct DescentPlots {
         var all: [Double] = []
         var rates: [Double] = []
         for (rate, run) in runs where !run.values.isEmpty {
-            // at most about 2,000 points per curve (every k-th step, and the last)
-            let stride = max(1, run.values.count / 2000)
-            var idx = Array(Swift.stride(from: 0, to: run.values.count, by: stride))
-            if idx.last != run.values.count - 1 { idx.append(run.values.count - 1) }
-            let ys = idx.map { run.values[$0] }
+            // at most about 2,000 points per curve (every k-th step, and the last);
+            // the record kept every step of a short run, every `stride`-th of a long one
+            let record = run.values, count = record.steps.last! + 1
+            let stride = max(record.stride, max(1, count / 2000) / record.stride * record.stride)
+            var idx = record.steps.indices.filter { record.steps[$0] % stride == 0 }
+            if idx.last != record.steps.count - 1 { idx.append(record.steps.count - 1) }
+            let ys = idx.map { record.values[$0] }
             all += ys.filter(\.isFinite)
-            series.append(LineSeries(label: "f", xs: idx.map(Double.init), ys: ys))
+            series.append(LineSeries(label: "f", xs: idx.map { Double(record.steps[$0]) }, ys: ys))
             rates.append(rate)
         }
         guard !series.isEmpty else { return [] }

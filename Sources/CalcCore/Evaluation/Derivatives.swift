@@ -239,6 +239,13 @@ extension Interpreter {
         let target = try derivativeTarget(t, range, scope)
         let v = target.value, vars = target.variables
         if vars.isEmpty { throw error(.noVariables, .evaluation(.noVariablesToDifferentiate), range, scope) }
+        // refused before any entry is built: n² symbolic entries of thousands of variables exhaust memory
+        let entries = vars.count.multipliedReportingOverflow(by: vars.count)
+        if entries.overflow || entries.partialValue > Interpreter.maxHessianEntries {
+            throw error(.limit, .evaluation(.hessianTooLarge(variables: vars.count, entries: entries.overflow ? Int.max : entries.partialValue,
+                                                             limit: Interpreter.maxHessianEntries)),
+                        range, scope, help: .evaluation(.useGradientInstead))
+        }
         return .tuple(try vars.map { x in
             let dx = try differentiate(v, by: x, range, scope)
             return .tuple(try vars.map { y in withVariables(try differentiate(dx, by: y, range, scope), vars) })

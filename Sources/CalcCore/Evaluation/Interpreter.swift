@@ -36,6 +36,8 @@ final class Interpreter {
 
     /// Largest expression depth a value may reach (deeper is an error, never a stack overflow).
     static let maxExprDepth = 2_000
+    /// Most entries (n² for n variables) a symbolic `hessian` may build: 1,000 variables.
+    static let maxHessianEntries = 1_000_000
 
     init(context: ExprContext, interrupt: InterruptFlag) {
         self.ctx = context

@@ -33,7 +33,7 @@ public struct MinimizeOptions: Sendable {
     public var method: Method = .gd
     public var beta: Double = 0.9
     public var maximize = false
-    /// Keep f at every step (for plots) and the path of θ.
+    /// Keep f per step (for plots, decimated: `StepRecord`) and the path of θ.
     public var record = false
     public init(rate: Double) { self.rate = rate }
 }
@@ -84,7 +84,7 @@ public struct MinimizeRun: Sendable {
     public var gradientNorm: Double
     public var seconds: Double
     public var trace: [TraceRow]
-    public var values: [Double]            // f per step when recording
+    public var values: StepRecord          // f per step when recording (at most about 4,000 steps, evenly spaced)
     public var path: [[Double]]            // θ per step when recording (thinned)
     /// Step at which divergence or a non-finite value was found.
     public var failedAt: Int?
@@ -127,7 +127,7 @@ public struct Minimizer {
         let w = Workspace(function: function, gradient: gradient, start: start)
         defer { w.deallocate() }
         let sign: Double = o.maximize ? -1 : 1          // maximize = minimize −f
-        var trace: [TraceRow] = [], values: [Double] = [], path: [[Double]] = []
+        var trace: [TraceRow] = [], values = StepRecord(), path: [[Double]] = []
         var lastProgress = t0
         let pathStride = max(1, o.steps / 4000)
         func finish(_ reason: StopReason, _ step: Int) -> MinimizeRun {
@@ -135,7 +135,7 @@ public struct Minimizer {
             let norm = w.gradientNorm(tape)
             let failed = reason.isFailure
             return MinimizeRun(reason: reason, steps: step, point: w.theta(), value: f, gradient: w.gradientValues(),
-                               gradientNorm: norm, seconds: Minimizer.now() - t0, trace: trace, values: values,
+                               gradientNorm: norm, seconds: Minimizer.now() - t0, trace: trace, values: values.finished(),
                                path: path, failedAt: failed ? step : nil, lastGood: failed ? w.lastGoodPoint() : nil)
         }
 
@@ -168,7 +168,7 @@ public struct Minimizer {
             if watch {
                 norm = norm2.squareRoot()
                 if o.record {
-                    values.append(w.evalF())
+                    values.append(step: step, value: w.evalF())
                     if step % pathStride == 0 { path.append(w.theta()) }
                 }
                 if let k = o.every, step % k == 0 {

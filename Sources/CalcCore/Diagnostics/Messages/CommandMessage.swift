@@ -30,6 +30,10 @@ public enum CommandMessage: Sendable, Equatable {
     case betaOutOfRange
     case usualMomentum
     case seedNotWhole
+    /// `every k` over `steps` would make a trace table of more rows than the limit.
+    case traceTooLong(every: Int, steps: Int, rows: Int, limit: Int)
+    /// Help under `traceTooLong`: an `every` whose table fits.
+    case traceLessOften(every: Int)
     case cannotMinimize(reason: NumericMessage)
 
     // MARK: minimize: at the start and on the way

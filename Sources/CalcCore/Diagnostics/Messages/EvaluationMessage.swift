@@ -154,6 +154,10 @@ public enum EvaluationMessage: Sendable, Equatable {
     case noVariablesToDifferentiate
     /// Help under `noVariablesToDifferentiate` for a gradient.
     case gradientVariables
+    /// `hessian` of so many variables that its n² entries pass the budget.
+    case hessianTooLarge(variables: Int, entries: Int, limit: Int)
+    /// Help under `hessianTooLarge`: the gradient has one entry per variable.
+    case useGradientInstead
 
     // MARK: points
 

@@ -27,6 +27,9 @@ extension Catalogue {
         case .betaOutOfRange: return "`beta` must be at least 0 and below 1"
         case .usualMomentum: return "0.9 is the usual momentum"
         case .seedNotWhole: return "`seed` must be a whole number ≥ 0"
+        case .traceTooLong(let every, let steps, let rows, let limit):
+            return "`every \(every)` over \(grouped(steps)) steps would make a trace of \(grouped(rows)) rows, more than the limit of \(grouped(limit))"
+        case .traceLessOften(let every): return "trace less often, like `every \(every)`"
         case .cannotMinimize(let reason): return "cannot minimize this: \(english(reason))"
         case .notDifferentiableAtStart(let target, let point, let piece):
             return "`\(target)` is not differentiable at the start point \(point): `\(piece)` has a kink there"

@@ -94,6 +94,9 @@ extension Catalogue {
         case .primeOfNonFunction(let found): return "`'` differentiates a function of one variable; this is \(english(found))"
         case .primeUsage: return "write `f'` for a function `f(x) = …`, or `diff(e, x)`"
         case .noVariablesToDifferentiate: return "this has no variables to differentiate by"
+        case .hessianTooLarge(let n, let entries, let limit):
+            return "the Hessian of \(grouped(n)) variables has \(grouped(entries)) entries, more than the limit of \(grouped(limit))"
+        case .useGradientInstead: return "`grad` has one entry per variable; evaluate it at a point with `grad f at (…)`"
         case .gradientVariables:
             return "the gradient is taken with respect to the unbound names of an expression or a function's parameters"
         // points

@@ -35,6 +35,9 @@ extension Catalogue {
         case .betaOutOfRange: return "`beta` deve ser no mínimo 0 e menor que 1"
         case .usualMomentum: return "0.9 é o valor usual do momentum"
         case .seedNotWhole: return "`seed` deve ser um número inteiro ≥ 0"
+        case .traceTooLong(let every, let steps, let rows, let limit):
+            return "`every \(every)` em \(grouped(steps)) passos geraria uma tabela de \(grouped(rows)) linhas, mais que o limite de \(grouped(limit))"
+        case .traceLessOften(let every): return "mostre a tabela com menos frequência, como `every \(every)`"
         case .cannotMinimize(let reason): return "não é possível minimizar isto: \(portuguese(reason))"
         case .notDifferentiableAtStart(let target, let point, let piece):
             return "`\(target)` não é diferenciável no ponto inicial \(point): `\(piece)` tem um bico ali"

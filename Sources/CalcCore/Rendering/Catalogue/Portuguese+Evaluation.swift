@@ -104,6 +104,9 @@ extension Catalogue {
         case .primeOfNonFunction(let found): return "`'` deriva uma função de uma variável; isto é \(portuguese(found))"
         case .primeUsage: return "escreva `f'` para uma função `f(x) = …`, ou `diff(e, x)`"
         case .noVariablesToDifferentiate: return "não há variáveis em relação às quais derivar"
+        case .hessianTooLarge(let n, let entries, let limit):
+            return "a matriz hessiana de \(grouped(n)) variáveis tem \(grouped(entries)) entradas, mais que o limite de \(grouped(limit))"
+        case .useGradientInstead: return "`grad` tem uma entrada por variável; calcule-o em um ponto com `grad f at (…)`"
         case .gradientVariables:
             return "o gradiente é calculado em relação aos nomes sem valor de uma expressão ou aos parâmetros de uma função"
         // points
