@@ -168,7 +168,9 @@ public final class Session {
             it.globals["ans"] = outcome.value
             if !s.silent { emit(.result(text)) }
         case .explain(let e):
-            let explanation = try ExplainCommand(it: it, scope: scope).run(e)
+            let command = ExplainCommand(it: it, scope: scope)
+            let explanation = try command.run(e)
+            if !s.silent { try command.checkShowable(explanation, s.range) }
             for piece in explanation.pieces where !s.silent {   // every step quotes its expression
                 try checkPrintable(piece.result, s.range, scope)
                 for step in piece.steps { try checkPrintable(.symbolic(step.expression, variables: []), s.range, scope) }

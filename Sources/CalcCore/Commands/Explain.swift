@@ -120,6 +120,18 @@ struct ExplainCommand {
         return explanation
     }
 
+    /// Refuses an explanation whose text would pass the budget, measured before
+    /// any text is built (a derivation can grow much faster than its input).
+    func checkShowable(_ x: Explanation, _ range: SourceRange) throws {
+        switch ExplainText.excess(x) {
+        case .lines?:
+            throw it.fail(.limit, .explanationTooManyLines(limit: ExplainText.maxLines), range, scope, help: .explainSmallerPiece)
+        case .terms?:
+            throw it.fail(.limit, .explanationTooLongWritten(limit: ExplainText.maxTerms), range, scope, help: .explainSmallerPiece)
+        case nil: break
+        }
+    }
+
     /// The operand of `diff` as one expression (explain works on one at a time).
     func operand(_ e: Node, _ vars: [Name]) throws -> (Expr, [String]) {
         let value = try it.differentiationOperand(e, vars, scope)

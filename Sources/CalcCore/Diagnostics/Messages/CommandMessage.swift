@@ -52,6 +52,12 @@ public enum CommandMessage: Sendable, Equatable {
     case explainOneExpression(found: ValueKind)
     /// A backpropagation point outside the domain.
     case atThisPoint(reason: NumericMessage)
+    /// The derivation would print more lines than the limit (measured before it is written).
+    case explanationTooManyLines(limit: Int)
+    /// The derivation's expressions written out would come to more terms than the limit.
+    case explanationTooLongWritten(limit: Int)
+    /// Help under both: a smaller piece, or `diff` alone.
+    case explainSmallerPiece
 
     // MARK: plot
     case cannotPlotFunction(String)

@@ -44,6 +44,12 @@ extension Catalogue {
         case .explainForms:
             return "write `explain diff(e, x)`, `explain ∂f/∂x`, `explain grad f` or `explain f'`, optionally followed by `at (…)`"
         case .explainOneExpression(let found): return "`explain` works on one expression at a time, found \(english(found))"
+        case .explanationTooManyLines(let limit):
+            return "the explanation is too large to show (more than \(grouped(limit)) lines)"
+        case .explanationTooLongWritten(let limit):
+            return "the explanation is too large to show (its expressions come to more than \(grouped(limit)) terms written out)"
+        case .explainSmallerPiece:
+            return "explain a smaller piece of the expression, or use `diff` to get the derivative without the steps"
         case .atThisPoint(let reason): return "at this point: \(english(reason))"
         case .cannotPlotFunction(let f): return "cannot plot `\(f)`"
         case .cannotPlot(let found): return "cannot plot \(english(found))"

@@ -53,6 +53,12 @@ extension Catalogue {
         case .explainForms:
             return "escreva `explain diff(e, x)`, `explain ∂f/∂x`, `explain grad f` ou `explain f'`, opcionalmente seguido de `at (…)`"
         case .explainOneExpression(let found): return "`explain` trabalha com uma expressão por vez, mas recebeu \(portuguese(found))"
+        case .explanationTooManyLines(let limit):
+            return "a explicação é grande demais para ser exibida (mais de \(grouped(limit)) linhas)"
+        case .explanationTooLongWritten(let limit):
+            return "a explicação é grande demais para ser exibida (suas expressões somam mais de \(grouped(limit)) termos escritos por extenso)"
+        case .explainSmallerPiece:
+            return "explique uma parte menor da expressão, ou use `diff` para obter a derivada sem os passos"
         case .atThisPoint(let reason): return "neste ponto: \(portuguese(reason))"
         case .cannotPlotFunction(let f): return "não é possível plotar `\(f)`"
         case .cannotPlot(let found): return "não é possível plotar \(portuguese(found))"
