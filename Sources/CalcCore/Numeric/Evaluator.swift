@@ -34,6 +34,24 @@ public struct EvaluationFailure: Error, Sendable {
         self.isDivisionByZero = isDivisionByZero
         self.expression = expression
     }
+
+    /// Most terms a failing expression may have to be quoted in full: a few
+    /// shared pieces can stand for billions written out, and writing those
+    /// out would hang the error message itself.
+    static let maxQuotedTerms = 2_000
+
+    /// `e` in plain form when it is small enough, else its outer shape
+    /// (`ln(…)`, `… + …`, `…^…`): the check costs at most `maxQuotedTerms` steps.
+    static func quote(_ e: Expr) -> String {
+        if e.treeSize(cap: maxQuotedTerms + 1) <= maxQuotedTerms { return e.description }
+        switch e.kind {
+        case .call(let f, let args): return "\(f.name)(" + args.map { _ in "…" }.joined(separator: ", ") + ")"
+        case .pow: return "…^…"
+        case .add: return "… + …"
+        case .mul: return "…*…"
+        default: return "…"
+        }
+    }
 }
 
 public struct Evaluator {
@@ -91,12 +109,12 @@ public struct Evaluator {
     static func power(_ p: Double, _ q: Double, _ e: Expr) throws(EvaluationFailure) -> Double {
         if p == 0 && q < 0 {
             throw EvaluationFailure(message: .zeroToNegativePower, help: nil,
-                                    isDivisionByZero: true, expression: e.description)
+                                    isDivisionByZero: true, expression: EvaluationFailure.quote(e))
         }
         if p < 0 && p.isFinite && q.isFinite && q != q.rounded() {
             throw EvaluationFailure(message: .negativeToFractionalPower(base: NumberFormat.format(p, digits: 6)),
                                     help: .realNumbersUseCbrt,
-                                    isDivisionByZero: false, expression: e.description)
+                                    isDivisionByZero: false, expression: EvaluationFailure.quote(e))
         }
         return Glibc.pow(p, q)
     }
@@ -110,7 +128,7 @@ public struct Evaluator {
         case let (.vector(xs), .vector(ys)):
             guard xs.count == ys.count else {
                 throw EvaluationFailure(message: .listLengths(xs.count, ys.count), help: .sameLengthLists,
-                                        isDivisionByZero: false, expression: e.description)
+                                        isDivisionByZero: false, expression: EvaluationFailure.quote(e))
             }
             var out = [Double](); out.reserveCapacity(xs.count)
             for k in 0..<xs.count { out.append(try op(xs[k], ys[k])) }
@@ -128,7 +146,7 @@ public struct Evaluator {
         func one(_ xs: [Double]) throws(EvaluationFailure) -> Double {
             switch f.evaluate(xs) {
             case .success(let d): return d
-            case .failure(let issue): throw EvaluationFailure(issue, in: e.description)
+            case .failure(let issue): throw EvaluationFailure(issue, in: EvaluationFailure.quote(e))
             }
         }
         if args.count == 1 {
