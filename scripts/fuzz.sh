@@ -51,6 +51,7 @@ exec "$binary" \
     -max_total_time="$seconds" \
     -print_final_stats=1 \
     -artifact_prefix=artifacts/ \
+    -dict="$root/Fuzz/calc.dict" \
     "${parallel[@]}" \
     "${leaks[@]}" \
     "$@" \

@@ -12,6 +12,7 @@
 import Testing
 import Foundation
 import struct CalcCore.SeededRandom
+import class CalcCore.Session
 
 @Suite("robustness: bad input never crashes or hangs")
 struct RobustnessTests {
@@ -229,6 +230,58 @@ struct RobustnessTests {
         while text.utf8.count < 200_000 { text += tokens[Int(rng.next() % UInt64(tokens.count))] }
         Self.expectSurvived(try Self.runFile(text), "random tokens, seed \(seed)")
         Self.expectSurvived(try Self.runFile(text, args: ["--keep-going"]), "random tokens with --keep-going, seed \(seed)")
+    }
+
+    /// Programs built from the newer constructs: `:lang`, Portuguese aliases, the
+    /// decimal comma, ∞, long postfix chains, big integers, a Hessian of many variables.
+    static func constructProgram(_ rng: inout SeededRandom) -> String {
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        let aliases = ["sen", "tg", "cotg", "cossec", "arcsen", "arccos", "arctg", "senh", "tgh", "raiz",
+                       "sin", "ln", "sqrt"]
+        let atoms = ["x", "0,5", "1,25", "0.5", "∞", "-∞", "2^64", "3037000500^2", "2", "(0,5)", "π"]
+        var lines: [String] = []
+        for _ in 0..<(4 + Int(rng.next() % 8)) {
+            switch rng.next() % 9 {
+            case 0: lines.append(pick([":lang en", ":lang pt", ":lang", ":lang xx"]))
+            case 1: lines.append("\(pick(aliases))(\(pick(atoms))) + \(pick(aliases))(\(pick(atoms)))")
+            case 2: lines.append("f(x) = \(pick(aliases))(x)^2 + x")
+            case 3:
+                let n = 1 + Int(rng.next() % 40)
+                lines.append("x^2" + String(repeating: " at \(pick(["2", "0,5", "∞", "x"]))", count: n))
+            case 4:
+                let n = 1 + Int(rng.next() % 12)
+                lines.append("f'(1)" + String(repeating: "'(1)", count: n))
+            case 5: lines.append("\(pick(atoms)) \(pick(["+", "-", "*", "/", "^"])) \(pick(atoms))")
+            case 6: lines.append("minimize f from \(pick(["(0,5)", "(1)", "(∞)"])) rate \(pick(["0,5", "0.1", "0,01"])) steps 20")
+            case 7:
+                let n = 2 + Int(rng.next() % 11)
+                let vars = (1...n).map { "v\($0)" }
+                lines.append("h(\(vars.joined(separator: ", "))) = \(vars.joined(separator: "*")) + sin(\(vars[0])*\(vars[n - 1]))")
+                lines.append(pick(["hessian h", "hessian h at (\((1...n).map(String.init).joined(separator: ", ")))", "grad h"]))
+            default: lines.append("explain diff(\(pick(aliases))(\(pick(aliases))(x)*x)*x, x)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("generated programs with the newer constructs: no crash, bounded time each (seeded)")
+    func generatedConstructs() throws {
+        var rng = SeededRandom(seed: 2024)
+        var slowest = 0.0
+        for k in 0..<150 {
+            let program = Self.constructProgram(&rng)
+            let start = Date()
+            _ = Session().run(program, keepGoing: true)
+            let seconds = Date().timeIntervalSince(start)
+            slowest = max(slowest, seconds)
+            #expect(seconds < 10, "program \(k) took \(seconds) s:\n\(program)")
+        }
+        // and a few through the binary, for the exit status and the rendering
+        for _ in 0..<5 {
+            let program = Self.constructProgram(&rng)
+            Self.expectSurvived(try Self.runFile(program, args: ["--keep-going"]), "generated program:\n\(program)")
+        }
+        #expect(slowest < 10)
     }
 
     @Test("invalid UTF-8 is reported, not a crash")
