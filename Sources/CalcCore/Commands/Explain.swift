@@ -43,6 +43,75 @@ struct Explanation {
     }
 }
 
+// MARK: size, before writing
+extension Explanation {
+    /// Most lines a derivation may print, and most terms its expressions may
+    /// come to written out (about a megabyte of text); past either, `explain`
+    /// refuses before any text is built.
+    static let maxLines = 2_000
+    static let maxTerms = 200_000
+
+    enum Excess: Equatable { case lines, terms }
+
+    /// Which budget the text of `x` would exceed, if any: walks the same
+    /// steps as ExplainText's `render` and `describe` (shared pieces once, later "as above"),
+    /// counting lines and each printed expression's written-out size, and
+    /// stops as soon as a budget is passed (so it costs at most about the budget).
+    static func excess(_ x: Explanation, maxLines: Int = maxLines, maxTerms: Int = maxTerms) -> Excess? {
+        var lines = 0, terms = 0
+        struct Over: Error { let excess: Excess }
+        func line(_ n: Int = 1) throws(Over) {
+            lines += n
+            if lines > maxLines { throw Over(excess: .lines) }
+        }
+        func print(_ e: Expr) throws(Over) {
+            terms += e.treeSize(cap: maxTerms - terms + 1)
+            if terms > maxTerms { throw Over(excess: .terms) }
+        }
+        func value(_ v: Value) throws(Over) {
+            switch v {
+            case .symbolic(let e, _): try print(e)
+            case .tuple(let xs), .list(let xs, _): for x in xs { try value(x) }
+            default: terms += 1
+            }
+        }
+        func describe(_ step: DerivationStep, _ explained: inout Set<ObjectIdentifier>) throws(Over) {
+            try line()
+            try print(step.expression)
+            try print(step.result)
+            guard explained.insert(ObjectIdentifier(step.expression)).inserted else { return }
+            switch step.rule {
+            case .chain(_, let args):
+                try line()   // the outer function
+                for a in args { try print(a) }
+            case .powerConstantExponent(let b, _): try print(b)
+            default: break
+            }
+            for part in step.parts where part.rule != .variable && part.rule != .constant {
+                try describe(part, &explained)
+            }
+        }
+        do throws(Over) {
+            for piece in x.pieces {
+                for step in piece.steps {
+                    try line()
+                    if piece.steps.count > 1 { try print(step.expression) }
+                    else if case .partial(_, let e) = piece.title { try print(e) }
+                    var explained = Set<ObjectIdentifier>()
+                    if let d = step.derivation { try describe(d, &explained) } else { try line(); try print(step.expression) }
+                }
+                try line()
+                try value(piece.result)
+            }
+            // backpropagation: at most 60 pieces, two lines each and a few more
+            if case .steps(let s)? = x.backpropagation { try line(2 * s.nodes.count + 4) }
+        } catch {
+            return error.excess
+        }
+        return nil
+    }
+}
+
 /// The numbers of backpropagation at a point.
 enum Backpropagation {
     case tooLarge(pieces: Int)
@@ -123,11 +192,11 @@ struct ExplainCommand {
     /// Refuses an explanation whose text would pass the budget, measured before
     /// any text is built (a derivation can grow much faster than its input).
     func checkShowable(_ x: Explanation, _ range: SourceRange) throws {
-        switch ExplainText.excess(x) {
+        switch Explanation.excess(x) {
         case .lines?:
-            throw it.fail(.limit, .explanationTooManyLines(limit: ExplainText.maxLines), range, scope, help: .explainSmallerPiece)
+            throw it.fail(.limit, .explanationTooManyLines(limit: Explanation.maxLines), range, scope, help: .explainSmallerPiece)
         case .terms?:
-            throw it.fail(.limit, .explanationTooLongWritten(limit: ExplainText.maxTerms), range, scope, help: .explainSmallerPiece)
+            throw it.fail(.limit, .explanationTooLongWritten(limit: Explanation.maxTerms), range, scope, help: .explainSmallerPiece)
         case nil: break
         }
     }
