@@ -72,9 +72,9 @@ public final class Differentiator {
     var steps: [Expr: DerivationStep] = [:]
     let interrupt: InterruptFlag?
     /// New nodes left before the next look at `interrupt`.
-    var countdown = Differentiator.pollInterval
+    @exclusivity(unchecked) var countdown = Differentiator.pollInterval
     /// Whether the flag was found set: the results since are unfinished.
-    public private(set) var interrupted = false
+    @exclusivity(unchecked) public private(set) var interrupted = false
 
     /// Nodes differentiated between two looks at the interrupt flag.
     static let pollInterval = 4096
