@@ -64,6 +64,7 @@ extension Session {
             guard loadDepth < 16 else { throw fail(.loadTooDeep) }
             switch readFile(path) {
             case .failure(let failure):
+                if failure.isInterrupted { throw interpreter.interrupted(range, scope) }
                 throw interpreter.error(.io, .session(.cannotLoad(path: path, reason: failure.message)), range, scope)
             case .success(let text):
                 loadDepth += 1

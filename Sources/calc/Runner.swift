@@ -20,7 +20,7 @@ final class Runner {
         self.session.settings = settings
         self.terminal = terminal
         self.keepGoing = keepGoing
-        self.session.readFile = { path in FileReader.read(path) }
+        self.session.readFile = { path in FileReader.read(path, interrupt: Signals.interrupt) }
         self.session.saveFile = { path, text in FileReader.write(path, text) }
         var s = self.session.settings
         if terminal.stdoutIsTTY { s.plotWidth = max(20, min(Terminal.width, 160)) }   // else the default, 72
@@ -94,15 +94,49 @@ enum FileReader {
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
-    static func read(_ path: String) -> Result<String, ReadFailure> {
+    /// The whole file. With `interrupt`, a file that can block (a FIFO with
+    /// no writer yet, a slow device) is opened with O_NONBLOCK and read as
+    /// poll() says data is there, looking at the flag between polls (every
+    /// 50 ms): Ctrl-C ends the wait with the failure `interrupted`, which the
+    /// session reports as the interrupted error.
+    static func read(_ path: String, interrupt: InterruptFlag? = nil) -> Result<String, ReadFailure> {
         var st = stat()
         guard stat(path, &st) == 0 else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
         if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadFailure(words(.isADirectory))) }
         if st.st_size > maxSize { return .failure(ReadFailure(words(.fileTooLarge(mebibytes: maxSize >> 20)))) }
-        let fd = open(path, O_RDONLY)
+        let regular = (st.st_mode & S_IFMT) == S_IFREG
+        let fd = open(path, O_RDONLY | (regular || interrupt == nil ? 0 : O_NONBLOCK))
         guard fd >= 0 else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
         defer { close(fd) }
+        if regular { return .success(readAll(fd: fd)) }
+        if let interrupt { return readPolling(fd: fd, interrupt) }
         return .success(readAll(fd: fd))
+    }
+
+    /// Reads a non-blocking descriptor to its end, waiting in poll() and
+    /// giving up when `interrupt` is set. A FIFO opened this way before any
+    /// writer reports neither data nor hang-up (Linux), so the wait lasts
+    /// until a writer has come and gone, as a blocking read's would.
+    static func readPolling(fd: Int32, _ interrupt: InterruptFlag) -> Result<String, ReadFailure> {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if interrupt.isSet { return .failure(.interrupted) }
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&p, 1, 50)
+            if ready < 0 && errno != EINTR { return .failure(ReadFailure(Output.systemReason(errno))) }
+            if ready <= 0 { continue }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 65536) }
+            if n > 0 {
+                bytes.append(contentsOf: buffer[0..<n])
+                if bytes.count > maxSize { break }
+            } else if n == 0 {
+                break                                   // the writer closed: the end
+            } else if errno != EINTR && errno != EAGAIN {
+                return .failure(ReadFailure(Output.systemReason(errno)))
+            }
+        }
+        return .success(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Writes a whole file without ever leaving a partial one: the text goes

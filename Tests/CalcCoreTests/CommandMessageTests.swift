@@ -112,6 +112,7 @@ let numericWordings: [Wording] = [
     n("valueIsList", .valueIsList, "the value is a list, not a number; reduce it with sum(…) or mean(…)"),
     n("noValue", .noValue("t"), "`t` has no value"),
     n("listNotCompilable", .listNotCompilable, "a list cannot be compiled here"),
+    n("interrupted", .interrupted, "interrupted"),
 ]
 
 /// The cases of the enum a file in Diagnostics/Messages is named after.

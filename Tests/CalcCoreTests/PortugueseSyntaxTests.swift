@@ -81,6 +81,7 @@ let portugueseWordings: [PortugueseWording] = [
     n("negativeToFractionalPower", .negativeToFractionalPower(base: "-8"),
       "um número negativo (-8) elevado a um expoente fracionário não é um número real"),
     n("listLengths", .listLengths(2, 3), "listas de tamanhos diferentes (2 e 3) na mesma expressão"),
+    n("interrupted", .interrupted, "interrompido"),
     // terminal
     t("abstract", .abstract, "Uma linguagem de cálculo que ensina: derivadas exatas e gradiente descendente."),
     t("banner", .banner(version: "1.2.0"), "calc 1.2.0 — :help para ajuda, Tab completa, Ctrl-D sai"),

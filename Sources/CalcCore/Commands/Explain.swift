@@ -174,8 +174,10 @@ struct ExplainCommand {
             var current = piece.expr
             var steps: [Explanation.Step] = []
             for x in piece.variables {
-                let d = Differentiator(it.ctx, variable: it.ctx.symbol(x), recording: true)
+                let d = Differentiator(it.ctx, variable: it.ctx.symbol(x), recording: true, interrupt: it.interrupt)
                 let result = d.derivative(current)
+                // interrupted: the steps and result are unfinished, never shown
+                if d.interrupted { throw it.interrupted(target.range, scope) }
                 steps.append(.init(variable: x, expression: current, derivation: d.step(for: current)))
                 current = result
             }

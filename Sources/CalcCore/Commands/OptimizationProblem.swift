@@ -30,11 +30,20 @@ final class OptimizationProblem {
         self.command = command
         self.scope = scope
         let ctx = interpreter.ctx
-        gradients = variables.map { Differentiator.derivative(target.expr, by: $0, in: ctx) }
+        let interrupt = interpreter.interrupt
+        // Ctrl-C while the gradient is derived or compiled: the `interrupted` error, no run
+        var stopped = false
+        gradients = variables.map { x in
+            let d = Differentiator(ctx, variable: ctx.symbol(x), interrupt: interrupt)
+            defer { stopped = stopped || d.interrupted }
+            return stopped ? ctx.zero : d.derivative(target.expr)
+        }
+        if stopped { throw interpreter.interrupted(command.target.range, scope) }
         do {
-            f = try Compiler.compile([expr], variables: variables, context: ctx)
-            g = try Compiler.compile(gradients, variables: variables, context: ctx)
+            f = try Compiler.compile([expr], variables: variables, context: ctx, interrupt: interrupt)
+            g = try Compiler.compile(gradients, variables: variables, context: ctx, interrupt: interrupt)
         } catch {
+            if error.message == .interrupted { throw interpreter.interrupted(command.target.range, scope) }
             throw interpreter.fail(.typeMismatch, .cannotMinimize(reason: error.message), command.target.range, scope)
         }
     }

@@ -3,6 +3,8 @@
 // samples the expressions with compiled code (a value outside the domain is
 // a gap, not an error). The result is data — the figures and where each
 // goes; Rendering/FigureOutput draws them in braille or writes SVG.
+// Ctrl-C stops compiling and sampling (the flag is read once per sample,
+// far less than a sample costs) with the `interrupted` error, never a plot.
 
 /// A plot and where it goes.
 struct Figure {
@@ -72,6 +74,14 @@ struct PlotCommand {
         }
     }
 
+    /// The compiled program, or the error: `interrupted` after Ctrl-C, else "cannot plot this".
+    func compile(_ outputs: [Expr], variables: [String], _ range: SourceRange) throws -> CompiledProgram {
+        do { return try Compiler.compile(outputs, variables: variables, context: it.ctx, interrupt: it.interrupt) } catch {
+            if error.message == .interrupted { throw it.interrupted(range, scope) }
+            throw it.fail(.typeMismatch, .cannotPlotThis(reason: error.message), range, scope)
+        }
+    }
+
     func range(_ lo: Node, _ hi: Node) throws -> (Double, Double) {
         let a = try it.numberValue(of: lo, scope, what: .command(.rangeStart))
         let b = try it.numberValue(of: hi, scope, what: .command(.rangeEnd))
@@ -101,11 +111,14 @@ struct PlotCommand {
         let xs = (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
         var series: [LineSeries] = []
         for (k, t) in targets.enumerated() {
-            let prog: CompiledProgram
-            do { prog = try Compiler.compile([t.0], variables: [x], context: it.ctx) } catch {
-                throw it.fail(.typeMismatch, .cannotPlotThis(reason: error.message), p.expressions[k].range, scope)
+            let prog = try compile([t.0], variables: [x], p.expressions[k].range)
+            var ys: [Double] = []
+            ys.reserveCapacity(xs.count)
+            for x in xs {
+                if it.interrupt.isSet { throw it.interrupted(all, scope) }
+                ys.append(prog.evaluate([x])[0])
             }
-            series.append(LineSeries(label: t.2, xs: xs, ys: xs.map { prog.evaluate([$0])[0] }))
+            series.append(LineSeries(label: t.2, xs: xs, ys: ys))
         }
         let undefined = series.filter { $0.drawablePointCount() == 0 }
         if undefined.count == series.count {
@@ -131,12 +144,14 @@ struct PlotCommand {
         }
         if names[0] == names[1] { throw it.fail(.badRange, .sameVariableTwice, boxes[1].variable.range, scope) }
         let rx = try range(boxes[0].low, boxes[0].high), ry = try range(boxes[1].low, boxes[1].high)
-        let prog: CompiledProgram
-        do { prog = try Compiler.compile([e], variables: names, context: it.ctx) } catch {
-            throw it.fail(.typeMismatch, .cannotPlotThis(reason: error.message), p.expressions[0].range, scope)
-        }
+        let prog = try compile([e], variables: names, p.expressions[0].range)
         let sampling = (p.file == nil ? sampling.toTerminal : sampling.toFile)
-        let grid = ContourPlot.sampling(x: rx.0...rx.1, y: ry.0...ry.1, nx: sampling.mapColumns, ny: sampling.mapRows) { x, y in prog.evaluate([x, y])[0] }
+        let interrupt = it.interrupt
+        // once interrupted the rest of the grid is a gap (cheap), and the plot is never made
+        let grid = ContourPlot.sampling(x: rx.0...rx.1, y: ry.0...ry.1, nx: sampling.mapColumns, ny: sampling.mapRows) { x, y in
+            interrupt.isSet ? .nan : prog.evaluate([x, y])[0]
+        }
+        if interrupt.isSet { throw it.interrupted(p.expressions[0].range, scope) }
         let plot = ContourPlot(xs: grid.xs, ys: grid.ys, values: grid.values, xLabel: names[0], yLabel: names[1], title: label)
         guard plot.hasFiniteValues else {
             throw it.fail(.domain, .undefinedThroughoutArea(label), p.expressions[0].range, scope)

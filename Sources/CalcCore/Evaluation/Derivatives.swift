@@ -106,7 +106,10 @@ extension Interpreter {
         switch v {
         case .number: return .number(.zero)
         case .symbolic(let e, let vars):
-            let d = Differentiator(ctx, variable: ctx.symbol(x)).derivative(e)
+            let differentiator = Differentiator(ctx, variable: ctx.symbol(x), interrupt: interrupt)
+            let d = differentiator.derivative(e)
+            // an interrupted derivative is unfinished (0 for what was left): never shown
+            if differentiator.interrupted { throw interrupted(range, scope) }
             return .symbolic(try checked(d, range, scope), variables: vars)
         case .tuple(let xs): return .tuple(try xs.map { try differentiate($0, by: x, range, scope) })
         case .list(let xs, let n):

@@ -58,6 +58,11 @@ final class Interpreter {
     }
 
 
+    /// The `interrupted` error (Ctrl-C stopped the work; nothing half-made is shown).
+    func interrupted(_ range: SourceRange, _ scope: Scope) -> Diagnostic {
+        error(.interrupted, .evaluation(.interrupted), range, scope)
+    }
+
     // MARK: expressions
     func eval(_ n: Node, _ scope: Scope) throws -> Value {
         switch n.kind {

@@ -11,6 +11,9 @@
 // operations in the same order, so bit-for-bit the same results).
 // Data lists are unrolled first (`scalarize`): mean(g(xs)) becomes
 // (g(x₁) + … + g(xₙ))/n over constants, so a loss over data compiles too.
+// An optional InterruptFlag is polled every few thousand nodes (a countdown);
+// when it is set, compiling stops with CompileError(.interrupted), which the
+// callers report as the `interrupted` error.
 
 #if canImport(Glibc)
 import Glibc
@@ -31,20 +34,31 @@ public struct Compiler {
     /// `scalarize`'s work, shared by every output of one compile.
     var scalarMemo: [ObjectIdentifier: Expr] = [:]
     var columns: [ObjectIdentifier: [Expr]] = [:]
+    let interrupt: InterruptFlag?
+    /// Nodes (or element copies) left before the next look at `interrupt`.
+    var countdown = Compiler.pollInterval
 
     public static let maxInstructions = 50_000_000
+    /// Nodes compiled between two looks at the interrupt flag.
+    static let pollInterval = 4096
 
-    public init(context: ExprContext) { self.ctx = context }
+    public init(context: ExprContext, interrupt: InterruptFlag? = nil) {
+        self.ctx = context
+        self.interrupt = interrupt
+    }
 
-    /// Compiles `outputs` as functions of `variables` (in that order).
-    public static func compile(_ outputs: [Expr], variables: [String], context: ExprContext) throws(CompileError) -> CompiledProgram {
-        var c = Compiler(context: context)
+    /// Compiles `outputs` as functions of `variables` (in that order); throws
+    /// CompileError(.interrupted) soon after `interrupt` is set.
+    public static func compile(_ outputs: [Expr], variables: [String], context: ExprContext,
+                               interrupt: InterruptFlag? = nil) throws(CompileError) -> CompiledProgram {
+        var c = Compiler(context: context, interrupt: interrupt)
         for (i, v) in variables.enumerated() {
             c.registers.append(0)
             c.inputs[context.symbol(v).id] = i
         }
         var outRegs: [Int] = []
         for e in outputs {
+            try c.poll()
             let s = try c.scalarize(e)
             outRegs.append(try c.compile(s))
         }
@@ -95,6 +109,17 @@ public struct Compiler {
         return code.indices.filter { !dead[$0] }.map { code[$0] }
     }
 
+    /// One step of work: every `pollInterval` steps, a look at the flag.
+    @inline(__always) mutating func tick() throws(CompileError) {
+        countdown &-= 1
+        if countdown <= 0 { try poll() }
+    }
+
+    @inline(never) mutating func poll() throws(CompileError) {
+        countdown = Compiler.pollInterval
+        if let interrupt, interrupt.isSet { throw CompileError(message: .interrupted) }
+    }
+
     mutating func newRegister() -> Int {
         registers.append(0)
         return registers.count - 1
@@ -138,6 +163,7 @@ public struct Compiler {
     private mutating func scalarized(_ e: Expr) throws(CompileError) -> Expr {
         if !e.hasData { return e }
         if let m = scalarMemo[ObjectIdentifier(e)] { return m }
+        try tick()
         let r: Expr
         switch e.kind {
         case .call(let f, let args) where f.isReduction:
@@ -177,11 +203,12 @@ public struct Compiler {
         switch e.kind {
         case .data(_, let v):
             guard v.count == n else { throw CompileError(message: .listLengthsDiffer) }
-            for x in v { out.append(ctx.float(x)) }
+            for x in v { try tick(); out.append(ctx.float(x)) }
         case .add(let xs), .mul(let xs), .call(_, let xs):
             let cols = try children(xs)
             var buf = xs
             for k in 0..<n {
+                try tick()
                 for i in cols.indices { if let c = cols[i] { buf[i] = c[k] } }
                 switch e.kind {
                 case .add: out.append(ctx.add(buf))
@@ -193,7 +220,7 @@ public struct Compiler {
         case .pow(let b, let x):
             let cb = b.hasData ? try elements(b, n) : nil
             let cx = x.hasData ? try elements(x, n) : nil
-            for k in 0..<n { out.append(ctx.pow(cb?[k] ?? b, cx?[k] ?? x)) }
+            for k in 0..<n { try tick(); out.append(ctx.pow(cb?[k] ?? b, cx?[k] ?? x)) }
         default:
             // a reduction (scalarized before) or a leaf: the same in every element
             for _ in 0..<n { out.append(e) }
@@ -224,6 +251,7 @@ public struct Compiler {
 
     mutating func compile(_ e: Expr) throws(CompileError) -> Int {
         if let r = memo[ObjectIdentifier(e)] { return r }
+        try tick()
         let r: Int
         switch e.kind {
         case .number(let n): r = constant(n.double)

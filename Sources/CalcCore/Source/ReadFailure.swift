@@ -7,10 +7,21 @@ public struct ReadFailure: Error, Sendable {
     public let message: String
     /// The target is a symbolic link, which a write neither follows nor replaces.
     public let isSymbolicLink: Bool
+    /// Ctrl-C ended the wait for the file (a FIFO, a slow device): the caller
+    /// reports the interrupted error, not a failure to read (`message` is empty).
+    public let isInterrupted: Bool
     public init(_ message: String, isSymbolicLink: Bool = false) {
         self.message = message
         self.isSymbolicLink = isSymbolicLink
+        self.isInterrupted = false
     }
+    private init(interrupted: Void) {
+        message = ""
+        isSymbolicLink = false
+        isInterrupted = true
+    }
+    /// The read was stopped by Ctrl-C.
+    public static let interrupted = ReadFailure(interrupted: ())
 }
 
 /// What a successful write did to the name it was given.

@@ -24,6 +24,12 @@
 // An optional recorder keeps every rule applied, as data (the rule and its
 // parts), for `explain`. Recording never changes what is computed, so the
 // steps shown and the result of `diff` are the same.
+//
+// An optional InterruptFlag is polled every few thousand new nodes (a
+// countdown: one decrement and a rarely taken branch per node). Once it is
+// set the differentiator stops descending and gives 0 for whatever is left,
+// and `interrupted` turns true: the result is then unfinished, and the caller
+// must check `interrupted` (or the flag) and report it instead of the result.
 
 public enum DerivativeRule: Sendable, Equatable {
     /// A number, constant or data list: 0.
@@ -64,12 +70,22 @@ public final class Differentiator {
     var variable: Expr
     let recording: Bool
     var steps: [Expr: DerivationStep] = [:]
+    let interrupt: InterruptFlag?
+    /// New nodes left before the next look at `interrupt`.
+    @exclusivity(unchecked) var countdown = Differentiator.pollInterval
+    /// Whether the flag was found set: the results since are unfinished.
+    @exclusivity(unchecked) public private(set) var interrupted = false
 
-    /// Differentiates with respect to the symbol node `variable`.
-    public init(_ c: ExprContext, variable: Expr, recording: Bool = false) {
+    /// Nodes differentiated between two looks at the interrupt flag.
+    static let pollInterval = 4096
+
+    /// Differentiates with respect to the symbol node `variable`; stops early
+    /// (see `interrupted`) when `interrupt` is set.
+    public init(_ c: ExprContext, variable: Expr, recording: Bool = false, interrupt: InterruptFlag? = nil) {
         self.c = c
         self.variable = variable
         self.recording = recording
+        self.interrupt = interrupt
     }
 
     /// d e / d variable.
@@ -77,9 +93,20 @@ public final class Differentiator {
         if !e.contains(variable) { return c.zero }
         let key = e
         if let d = memo[key] { return d }
+        countdown &-= 1
+        if countdown <= 0 && pollInterrupt() { return c.zero }
         let d = compute(e)
         memo[key] = d
         return d
+    }
+
+    /// Looks at the flag (every `pollInterval` nodes); once set, every later
+    /// call comes here and gives up at once.
+    @inline(never) func pollInterrupt() -> Bool {
+        if interrupted { return true }
+        countdown = Differentiator.pollInterval
+        if let interrupt, interrupt.isSet { interrupted = true; countdown = 0 }
+        return interrupted
     }
 
     /// The recorded derivation of `e` (after `derivative(e)` with recording on).
@@ -182,6 +209,9 @@ public final class Differentiator {
             let dependent = fs.indices.filter { fs[$0].contains(variable) }
             let bases = dependent.count > 1 ? ExprContext.factorBases(fs) : []
             for i in dependent {
+                // a long product's terms cost its length each: count them too
+                countdown &-= 1 &+ fs.count >> 4
+                if countdown <= 0 && pollInterrupt() { break }
                 terms.append(c.replacingFactor(fs, i, with: derivative(fs[i]), bases: bases))
             }
             return derived(e, c.add(terms), by: dependent.count == 1 ? .constantMultiple : .product)

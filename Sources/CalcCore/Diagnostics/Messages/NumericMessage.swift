@@ -34,4 +34,6 @@ public enum NumericMessage: Sendable, Equatable {
     case valueIsList
     case noValue(String)
     case listNotCompilable
+    /// Ctrl-C while compiling (callers report it as the `interrupted` error).
+    case interrupted
 }

@@ -24,6 +24,7 @@ extension Catalogue {
         case .valueIsList: return "the value is a list, not a number; reduce it with sum(…) or mean(…)"
         case .noValue(let s): return "`\(s)` has no value"
         case .listNotCompilable: return "a list cannot be compiled here"
+        case .interrupted: return "interrupted"
         }
     }
 }

@@ -25,6 +25,7 @@ extension Catalogue {
         case .valueIsList: return "o valor é uma lista, não um número; reduza a lista com sum(…) ou mean(…)"
         case .noValue(let s): return "`\(s)` não tem valor"
         case .listNotCompilable: return "uma lista não pode ser compilada aqui"
+        case .interrupted: return "interrompido"
         }
     }
 }
