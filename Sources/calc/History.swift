@@ -121,14 +121,13 @@ final class History {
         warn(message)
     }
 
-    private func reason(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
 
     private func load(_ path: String) {
         var st = stat()
         if lstat(path, &st) != 0 {
             if errno == ENOENT { return }          // first run: nothing to load
             if errno == ENOTDIR { return }         // reported when writing
-            warnOnce(.cannotReadHistory(path: path, reason: reason(errno)))
+            warnOnce(.cannotReadHistory(path: path, reason: Output.systemReason(errno)))
             return
         }
         if (st.st_mode & S_IFMT) == S_IFLNK {
@@ -147,14 +146,14 @@ final class History {
                 writable = false
                 warnOnce(.historyIsSymbolicLink(path: path))
             } else {
-                warnOnce(.cannotReadHistory(path: path, reason: reason(errno)))
+                warnOnce(.cannotReadHistory(path: path, reason: Output.systemReason(errno)))
             }
             return
         }
         defer { close(fd) }
         _ = History.lock(fd, LOCK_SH)              // a consistent view; best effort
         guard let tail = History.readTail(fd) else {
-            warnOnce(.cannotReadHistory(path: path, reason: reason(errno)))
+            warnOnce(.cannotReadHistory(path: path, reason: Output.systemReason(errno)))
             return
         }
         var loaded: [String] = []
@@ -258,12 +257,12 @@ final class History {
         for part in dir.split(separator: "/") {
             prefix += part
             if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
-                return String(cString: strerror(errno)).lowercased()
+                return Output.systemReason(errno)
             }
             prefix += "/"
         }
         var st = stat()
-        if stat(dir, &st) != 0 { return String(cString: strerror(errno)).lowercased() }
+        if stat(dir, &st) != 0 { return Output.systemReason(errno) }
         if (st.st_mode & S_IFMT) != S_IFDIR { return "not a directory" }
         return nil
     }
@@ -343,7 +342,7 @@ final class History {
 
     private func failedWrite(_ path: String, _ code: Int32) {
         writable = false
-        warnOnce(.cannotWriteHistory(path: path, reason: reason(code)))
+        warnOnce(.cannotWriteHistory(path: path, reason: Output.systemReason(code)))
     }
 
     /// Keeps the file's last `limit` lines, with the lock held on `fd`:

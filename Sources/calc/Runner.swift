@@ -101,12 +101,12 @@ enum FileReader {
     /// session reports as the interrupted error.
     static func read(_ path: String, interrupt: InterruptFlag? = nil) -> Result<String, ReadFailure> {
         var st = stat()
-        guard stat(path, &st) == 0 else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
+        guard stat(path, &st) == 0 else { return .failure(ReadFailure(Output.systemReason(errno))) }
         if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadFailure(words(.isADirectory))) }
         if st.st_size > maxSize { return .failure(ReadFailure(words(.fileTooLarge(mebibytes: maxSize >> 20)))) }
         let regular = (st.st_mode & S_IFMT) == S_IFREG
         let fd = open(path, O_RDONLY | (regular || interrupt == nil ? 0 : O_NONBLOCK))
-        guard fd >= 0 else { return .failure(ReadFailure(String(cString: strerror(errno)).lowercased())) }
+        guard fd >= 0 else { return .failure(ReadFailure(Output.systemReason(errno))) }
         defer { close(fd) }
         if regular { return .success(readAll(fd: fd)) }
         if let interrupt { return readPolling(fd: fd, interrupt) }
