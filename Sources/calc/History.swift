@@ -283,7 +283,7 @@ final class History {
             }
         }
         let exact = locked && known == FileState(st)
-        guard History.writeAll(fd, bytes) else { return failedWrite(path, errno) }
+        if let code = Output.writeAll(fd, bytes) { return failedWrite(path, code) }
         fileCount = exact ? fileCount.map { $0 + 1 } : nil
         self.known = FileState(device: st.st_dev, inode: st.st_ino, size: st.st_size + off_t(bytes.count))
         guard locked else { return }               // no lock (a file system without flock): never rewrite
@@ -359,8 +359,8 @@ final class History {
         var bytes: [UInt8] = []
         for line in tail.lines { bytes += line; bytes.append(10) }
         guard let (out, temporary) = History.createTemporary(near: path) else { return failedWrite(path, errno) }
-        var ok = History.writeAll(out, bytes) && fsync(out) == 0
-        var code = errno
+        var ok = true, code: Int32 = 0
+        if let c = Output.writeAll(out, bytes) { (ok, code) = (false, c) } else if fsync(out) != 0 { (ok, code) = (false, errno) }
         var st = stat()
         if ok && fstat(out, &st) != 0 { (ok, code) = (false, errno) }
         close(out)
@@ -386,28 +386,10 @@ final class History {
     /// O_CREAT|O_EXCL|O_NOFOLLOW, so whatever is already there (a planted
     /// symbolic link, a stale file) is never opened, only skipped.
     static func createTemporary(near path: String) -> (Int32, String)? {
-        for _ in 0..<16 {
-            let name = path + ".tmp.\(getpid()).\(String(UInt64.random(in: 0 ... .max), radix: 36))"
-            let fd = openTemporary(name)
-            if fd >= 0 { return (fd, name) }
-            if errno != EEXIST { return nil }
-        }
-        errno = EEXIST
-        return nil
+        FileReader.createExclusive(mode: 0o600) { path + ".tmp.\(getpid()).\(String(UInt64.random(in: 0 ... .max), radix: 36))" }
     }
 
-    static func openTemporary(_ name: String) -> Int32 {
-        open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-    }
-
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { return false }
-        }
-        return true
-    }
+    static func openTemporary(_ name: String) -> Int32 { FileReader.openExclusive(name, mode: 0o600) }
 }
 
 extension String {

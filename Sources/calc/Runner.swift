@@ -169,14 +169,9 @@ enum FileReader {
         }
         var folder = ""
         if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { folder = String(path[...slash]) }
-        var temporary = ""
-        var fd: Int32 = -1
-        for _ in 0..<100 {
-            temporary = folder + ".calc-" + String(UInt64.random(in: .min ... .max), radix: 16) + ".tmp"
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            if fd >= 0 || errno != EEXIST { break }
-        }
-        guard fd >= 0 else { return failure(errno) }
+        guard var (fd, temporary) = createExclusive(mode: 0o644, name: {
+            folder + ".calc-" + String(UInt64.random(in: .min ... .max), radix: 16) + ".tmp"
+        }) else { return failure(errno) }
         func abandon(_ code: Int32) -> Result<FileWrite, ReadFailure> {
             if fd >= 0 { close(fd) }
             unlink(temporary)
@@ -190,6 +185,25 @@ enum FileReader {
         if closed != 0 { return abandon(errno) }
         if rename(temporary, path) != 0 { return abandon(errno) }
         return .success(replacing ? .replaced : .created)
+    }
+
+    /// A new file under a fresh name from `name` (tried until one is free):
+    /// O_CREAT|O_EXCL|O_NOFOLLOW, so whatever is already there (a planted
+    /// symbolic link, a stale file) is never opened, only skipped. Nil with
+    /// errno set when no name could be created.
+    static func createExclusive(mode: mode_t, name: () -> String) -> (Int32, String)? {
+        for _ in 0..<100 {
+            let candidate = name()
+            let fd = openExclusive(candidate, mode: mode)
+            if fd >= 0 { return (fd, candidate) }
+            if errno != EEXIST { return nil }
+        }
+        errno = EEXIST
+        return nil
+    }
+
+    static func openExclusive(_ name: String, mode: mode_t) -> Int32 {
+        open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
     }
 
     /// Writes to something that is not a regular file (a device, a FIFO) in place.
