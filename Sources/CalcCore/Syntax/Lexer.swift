@@ -15,6 +15,8 @@ public struct Lexer {
     var tokens: [Token] = []
     var diagnostics: [Diagnostic] = []
     var sawSpace = false
+    /// Whether an integer literal past 64 bits has been warned about (the first one is).
+    var warnedInexactInteger = false
 
     public init(_ source: SourceFile) {
         self.source = source
@@ -53,6 +55,11 @@ public struct Lexer {
     mutating func report(_ id: DiagnosticID, _ message: SyntaxMessage, _ range: SourceRange, help: SyntaxMessage? = nil) {
         if diagnostics.count >= Diagnostic.maxErrors { return }
         diagnostics.append(Diagnostic(id, .syntax(message), range, file: source, help: help.map { .syntax($0) }))
+    }
+
+    /// A warning: it never changes what runs.
+    mutating func warn(_ message: SyntaxMessage, _ range: SourceRange, help: SyntaxMessage? = nil) {
+        diagnostics.append(Diagnostic(.warning, .syntax(message), range, file: source, help: help.map { .syntax($0) }))
     }
 
     /// True when the next token begins a statement: nothing or a newline or
@@ -339,8 +346,19 @@ public struct Lexer {
         } else if let d = Double(str) {
             if d.isInfinite {
                 report(.badNumber, .numberTooLarge, SourceRange(start, i), help: .largestFiniteNumber)
+                emit(.number(.float(d)), start)
+            } else if isInteger {
+                // past 64 bits: the nearest double, marked approximate like an overflowed result
+                let n = Number.approximate(d)
+                if !warnedInexactInteger {
+                    warnedInexactInteger = true
+                    warn(.integerLiteralInexact(literal: source.text(in: SourceRange(start, i)), nearest: n.description),
+                         SourceRange(start, i), help: .exactIntegersEndAt(largest: String(Int64.max)))
+                }
+                emit(.number(n), start)
+            } else {
+                emit(.number(.float(d)), start)
             }
-            emit(.number(.float(d)), start)
         } else {
             report(.badNumber, .malformedNumber, SourceRange(start, i))
             emit(.number(.zero), start)

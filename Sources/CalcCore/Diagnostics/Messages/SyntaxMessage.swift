@@ -124,6 +124,12 @@ public enum SyntaxMessage: Sendable, Equatable {
     case writeDecimalPoint(decimal: String)
     /// Where two numbers are valid: the same with a space after the comma, `0, 5`.
     case spaceSeparatesNumbers(spaced: String)
+
+    // MARK: integer literals past 64 bits (a warning: the value is approximate)
+    /// The literal as written and the double it is read as (`≈1.2345678901234567e19`).
+    case integerLiteralInexact(literal: String, nearest: String)
+    /// Where exact integers end, and what that means for results.
+    case exactIntegersEndAt(largest: String)
 }
 
 extension SyntaxMessage {

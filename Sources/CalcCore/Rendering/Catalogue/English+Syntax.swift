@@ -99,6 +99,11 @@ extension Catalogue {
             return "`\(literal)` is read as the two numbers \(first) and \(second)"
         case .writeDecimalPoint(let decimal): return "for the decimal number write `\(decimal)`"
         case .spaceSeparatesNumbers(let spaced): return "for two numbers put a space after the comma: `\(spaced)`"
+        // integer literals past 64 bits
+        case .integerLiteralInexact(let literal, let nearest):
+            return "integer `\(literal)` does not fit in 64 bits; it is read as the nearest floating-point number, \(nearest)"
+        case .exactIntegersEndAt(let largest):
+            return "integers are exact up to \(largest); results computed from this one print with `≈`"
         }
     }
 

@@ -110,6 +110,11 @@ extension Catalogue {
             return "`\(literal)` é lido como os dois números \(first) e \(second)"
         case .writeDecimalPoint(let decimal): return "para o número decimal, escreva `\(decimal)`"
         case .spaceSeparatesNumbers(let spaced): return "para dois números, ponha um espaço depois da vírgula: `\(spaced)`"
+        // integer literals past 64 bits
+        case .integerLiteralInexact(let literal, let nearest):
+            return "o inteiro `\(literal)` não cabe em 64 bits; é lido como o número de ponto flutuante mais próximo, \(nearest)"
+        case .exactIntegersEndAt(let largest):
+            return "os inteiros são exatos até \(largest); resultados calculados a partir deste aparecem com `≈`"
         }
     }
 
