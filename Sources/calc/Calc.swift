@@ -74,6 +74,7 @@ struct Calc: ParsableCommand {
         for path in files {
             switch runner.runFile(path) {
             case .usageError: throw ExitCode(2)
+            case .interrupted: throw ExitCode(Runner.interruptedExitStatus)
             case .status(let s):
                 status = s
                 if s != .ok && !keepGoing { throw ExitCode(s == .quit ? 0 : 1) }
@@ -89,7 +90,7 @@ struct Calc: ParsableCommand {
             Signals.installInterruptHandler()   // before `-i FILE` loads, so Ctrl-C there stops the work, not calc
         }
         if let path = interactiveFile {
-            if case .usageError = runner.runFile(path) { throw ExitCode(2) }
+            if case .usageError = runner.runFile(path) { throw ExitCode(2) }   // interrupted: on to the REPL, as after `:load`
             let code = REPL(runner: runner, quiet: quiet).run()
             throw ExitCode(code)
         }

@@ -13,7 +13,10 @@ final class Runner {
     /// Set after `:quit`.
     var quitRequested = false
 
-    enum FileResult { case status(RunStatus), usageError }
+    enum FileResult { case status(RunStatus), usageError, interrupted }
+
+    /// The exit status after Ctrl-C stopped calc before a script ran (128 + SIGINT, as a shell reports it).
+    static let interruptedExitStatus: Int32 = 130
 
     init(settings: Settings, terminal: Terminal, keepGoing: Bool) {
         self.session = Session(interrupt: Signals.interrupt)
@@ -39,14 +42,37 @@ final class Runner {
 
     nonisolated(unsafe) static var progressShown = false
 
+    /// Reads and runs a script. A script that can block (a FIFO with no
+    /// writer yet, a slow device) is read as `:load` reads one: opened
+    /// O_NONBLOCK and polled, with Ctrl-C caught while it waits; Ctrl-C then
+    /// reports `interrupted` and the answer is `.interrupted`.
     func runFile(_ path: String) -> FileResult {
-        switch FileReader.read(path) {
+        switch readScript(path) {
+        case .failure(let failure) where failure.isInterrupted:
+            Signals.interrupt.clear()
+            Output.flushOut()
+            Output.err(terminal.diagnosticRenderer(session.settings.catalogue).render(
+                Diagnostic(.interrupted, .evaluation(.interrupted), .none)))
+            return .interrupted
         case .failure(let failure):
             report(.cannotReadScript(path: path, reason: failure.message), help: FileReader.exists(path) ? nil : .checkScriptPath)
             return .usageError
         case .success(let text):
             return .status(run(SourceFile(name: path, text: text)))
         }
+    }
+
+    /// The script's text; for anything but a regular file, with SIGINT caught
+    /// during the wait (the handler that was there before is put back after).
+    func readScript(_ path: String) -> Result<String, ReadFailure> {
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG || (st.st_mode & S_IFMT) == S_IFDIR {
+            return FileReader.read(path)
+        }
+        var previous = sigaction()
+        Signals.installInterruptHandler(saving: &previous)
+        defer { sigaction(SIGINT, &previous, nil) }
+        return FileReader.read(path, interrupt: Signals.interrupt)
     }
 
     func runText(_ text: String, name: String) -> RunStatus {
