@@ -8,7 +8,9 @@
 // multiplications, √ a sqrt, negative terms a subtraction, constants are
 // preloaded. A peephole pass then merges an instruction whose only reader is
 // a fitting next instruction into one superinstruction (same floating-point
-// operations in the same order, so bit-for-bit the same results).
+// operations in the same order, so bit-for-bit the same results). The
+// sigmoid forms that cancel at saturation (1 − σ(u), ln σ(u), ln(1 − σ(u)))
+// lower to stable ones, as the Evaluator computes them (SaturationForms.swift).
 // Data lists are unrolled first (`scalarize`): mean(g(xs)) becomes
 // (g(x₁) + … + g(xₙ))/n over constants, so a loss over data compiles too.
 // An optional InterruptFlag is polled every few thousand nodes (a countdown);
@@ -260,7 +262,8 @@ public struct Compiler {
             guard let i = inputs[e.id] else { throw CompileError(message: .noValue(s)) }
             r = i
         case .data: throw CompileError(message: .listNotCompilable)
-        case .add(let terms): r = try compileSum(terms)
+        case .add(let terms):
+            if let c = SigmoidComplement.match(terms) { r = try compileComplement(c) } else { r = try compileSum(terms) }
         case .mul(let fs):
             if case .number(let c) = fs[0].kind {
                 let rest = try compileProduct(Array(fs[1...]))
@@ -270,7 +273,9 @@ public struct Compiler {
             }
         case .pow(let b, let x): r = try compilePower(b, x)
         case .call(let f, let args):
-            if let reduction = f.reduction {   // of a scalar (scalarize unrolled those of data)
+            if f == .ln, let form = LogSigmoid.match(args[0]) {
+                r = try compileLogSigmoid(form)
+            } else if let reduction = f.reduction {   // of a scalar (scalarize unrolled those of data)
                 switch reduction {
                 case .len: r = constant(1)
                 case .sum, .mean: r = try compile(args[0])
@@ -309,6 +314,22 @@ public struct Compiler {
         }
         guard let a = acc else { return constant(constantTerm) }
         return constantTerm == 0 ? a : try emit(.addImm, a, imm: constantTerm)
+    }
+
+    /// rest + scale·σ(−u) for c + k·σ(u) + rest with c = −k (SaturationForms):
+    /// the same operations in the same order as Evaluator.evaluateComplement.
+    mutating func compileComplement(_ c: SigmoidComplement) throws(CompileError) -> Int {
+        let s = try emit(.call1, try emit(.neg, try compile(c.argument)), fn: .sigmoid)
+        guard !c.rest.isEmpty else { return c.scale == 1 ? s : try emit(.mulImm, s, imm: c.scale) }
+        let acc = try compileSum(c.rest)
+        return c.scale == 1 ? try emit(.add, acc, s) : try emit(.addScaled, acc, s, imm: c.scale)
+    }
+
+    /// ln σ(u) = −softplus(−u), ln(1 − σ(u)) = −softplus(u) (SaturationForms).
+    mutating func compileLogSigmoid(_ form: LogSigmoid) throws(CompileError) -> Int {
+        var u = try compile(form.argument)
+        if !form.isComplement { u = try emit(.neg, u) }
+        return try emit(.neg, try emit(.call1, u, fn: .softplus))
     }
 
     /// A product: numerator factors times, denominator factors divided once.

@@ -3,7 +3,9 @@
 // Used by `at`, by calls of derived functions (`f'(2)`) and as the reference
 // the compiled tape is tested against (TapeTests). Values are scalars or, where data
 // lists occur, vectors (element-wise, reduced by sum/mean/len). Shared
-// subexpressions are evaluated once per call (memo by node).
+// subexpressions are evaluated once per call (memo by node). The sigmoid
+// forms that cancel when σ saturates — 1 − σ(u), ln σ(u), ln(1 − σ(u)) — are
+// computed in stable forms (SaturationForms.swift), as the tape does.
 
 #if canImport(Glibc)
 import Glibc
@@ -84,6 +86,11 @@ public struct Evaluator {
         if let v = memo[key] { return v }
         let v: NumericValue
         switch e.kind {
+        case .add(let ts) where SigmoidComplement.match(ts) != nil:
+            v = try evaluateComplement(SigmoidComplement.match(ts)!, e)
+        case .call(.ln, let args) where LogSigmoid.match(args[0]) != nil:
+            let form = LogSigmoid.match(args[0])!
+            v = Evaluator.map(try evaluate(form.argument)) { LogSigmoid.value($0, isComplement: form.isComplement) }
         case .add(let ts):
             var acc = try evaluate(ts[0])
             for t in ts.dropFirst() { acc = try Evaluator.combine(acc, try evaluate(t), e) { $0 + $1 } }
@@ -104,6 +111,25 @@ public struct Evaluator {
         }
         memo[key] = v
         return v
+    }
+
+    /// rest + scale·σ(−u) for c + k·σ(u) + rest with c = −k (SaturationForms):
+    /// the rest summed in order, then the σ term, as the tape does.
+    mutating func evaluateComplement(_ c: SigmoidComplement, _ e: Expr) throws(EvaluationFailure) -> NumericValue {
+        let s = Evaluator.map(try evaluate(c.argument)) { Builtin.sigmoid(-$0) }
+        let scaled = c.scale == 1 ? s : Evaluator.map(s) { c.scale * $0 }
+        guard !c.rest.isEmpty else { return scaled }
+        var acc = try evaluate(c.rest[0])
+        for t in c.rest.dropFirst() { acc = try Evaluator.combine(acc, try evaluate(t), e) { $0 + $1 } }
+        return try Evaluator.combine(acc, scaled, e) { $0 + $1 }
+    }
+
+    /// `f` applied to a scalar or to each element.
+    static func map(_ v: NumericValue, _ f: (Double) -> Double) -> NumericValue {
+        switch v {
+        case .scalar(let x): return .scalar(f(x))
+        case .vector(let xs): return .vector(xs.map(f))
+        }
     }
 
     static func power(_ p: Double, _ q: Double, _ e: Expr) throws(EvaluationFailure) -> Double {

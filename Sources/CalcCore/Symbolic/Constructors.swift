@@ -15,7 +15,9 @@
 //     (sqrt(x^2) = |x|); e^x is exp(x);
 //   - calls: each built-in's parity and special values (Builtin.parity,
 //     Builtin.special: exp(ln u) = u, odd f(-u) = -f(u), min(u, u) = u, the
-//     piecewise functions of numbers, |exp u| = exp u).
+//     piecewise functions of numbers, |exp u| = exp u);
+//   - a hand-written logistic function is σ: 1/(1 + exp(-x)) = σ(x),
+//     exp(x)/(1 + exp(x)) = σ(x) (SigmoidRecognition.swift).
 // Two-operand sums and products that cannot combine take a direct path (no
 // collection tables); longer ones collect through KeyPositions (scan few,
 // index many); `replacingFactor` builds a product-rule term from an
@@ -153,6 +155,7 @@ extension ExprContext {
             let a = factors[0], b = factors[1]
             if a.kind.isPlainFactor && b.kind.isPlainFactor {
                 if ExprOrder.base(a) !== ExprOrder.base(b) {
+                    if let s = sigmoidProduct(a, b) { return s }                  // exp(v)·σ(−v) = σ(v)
                     return intern(.mul(ExprOrder.less(b, a) ? [b, a] : [a, b]))
                 }
             } else if case .number(let n) = a.kind, b.kind.isPlainFactor {
@@ -214,6 +217,7 @@ extension ExprContext {
             if merged { return mul([number(coefficient)] + out) }   // e.g. |x|^2·x → x^2·x → x^3
         }
         if out.isEmpty { return number(coefficient) }
+        if let m = mergingSigmoidFactors(out) { return mul([number(coefficient)] + m) }   // exp(v)·σ(−v) = σ(v)
         // -(a - b) = b - a: a negated sum is distributed (other coefficients are
         // distributed by `add` only when that makes terms cancel or merge)
         if out.count == 1, case .add(let terms) = out[0].kind, coefficient.isMinusOne && coefficient.isExact {
@@ -250,6 +254,7 @@ extension ExprContext {
         guard out.count >= 2 else { return nil }
         coefficient = coefficient.integralExact
         if coefficient.isZero { return zero }
+        if let m = mergingSigmoidFactors(out) { return mul([number(coefficient)] + m) }   // exp(v)·σ(−v) = σ(v)
         ExprOrder.sort(&out)
         if !(coefficient.isOne && coefficient.isExact) { out.insert(number(coefficient), at: 0) }
         return intern(.mul(out))
@@ -330,6 +335,7 @@ extension ExprContext {
         if case .number(let e) = exponent.kind {
             if e.isZero && e.isExact { return one }                   // x^0 = 1 (0^0 = 1 by convention)
             if e.isOne && e.isExact { return base }
+            if let s = sigmoidPower(base, e) { return s }                     // 1/(1 + exp(-x)) = σ(x)
             switch base.kind {
             case .number(let b):
                 if let folded = foldPower(b, e) { return folded }

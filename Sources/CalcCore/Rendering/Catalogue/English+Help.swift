@@ -42,6 +42,7 @@ extension Catalogue {
           hessian f                 the matrix of second partials
           grad f at (1, 2)          evaluated at a point
         The chain rule: diff(sigmoid(w*x + b), w) is x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)).
+        1/(1 + exp(-x)) is sigmoid(x); where σ saturates, 1 - σ, ln(σ), ln(1 - σ) stay accurate.
         """
         case .minimize: return """
         Gradient descent: θ ← θ - η·∇f(θ)

@@ -46,6 +46,7 @@ extension Catalogue {
           hessian f                 a matriz hessiana (das segundas derivadas parciais)
           grad f at (1, 2)          calculado em um ponto
         A regra da cadeia: diff(sigmoid(w*x + b), w) é x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)).
+        1/(1 + exp(-x)) é sigmoid(x); onde σ satura, 1 - σ, ln(σ), ln(1 - σ) continuam precisos.
         """
         case .minimize: return """
         Gradiente descendente: θ ← θ - η·∇f(θ), em que η é a taxa de aprendizagem
