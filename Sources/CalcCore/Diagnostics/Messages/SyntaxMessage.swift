@@ -124,6 +124,16 @@ public enum SyntaxMessage: Sendable, Equatable {
     case writeDecimalPoint(decimal: String)
     /// Where two numbers are valid: the same with a space after the comma, `0, 5`.
     case spaceSeparatesNumbers(spaced: String)
+    /// `(a, 2) = …`: every element of a destructuring left side must be a name.
+    case tupleTargetsMustBeNames
+    /// Help under `tupleTargetsMustBeNames`.
+    case destructureExample
+    /// `with points (…)` with other than two or three lists.
+    case withPointsLists(count: Int)
+    /// Help for `with points`.
+    case withPointsExample
+    /// Help under an empty index `θ[]`.
+    case indexExample
 }
 
 extension SyntaxMessage {

@@ -99,6 +99,12 @@ extension Catalogue {
             return "`\(literal)` is read as the two numbers \(first) and \(second)"
         case .writeDecimalPoint(let decimal): return "for the decimal number write `\(decimal)`"
         case .spaceSeparatesNumbers(let spaced): return "for two numbers put a space after the comma: `\(spaced)`"
+        // destructuring and marked points
+        case .tupleTargetsMustBeNames: return "each element of the left side must be a name"
+        case .destructureExample: return "bind each element of a tuple with `(a, b) = ans`"
+        case .withPointsLists(let n): return "`with points` takes 2 or 3 lists (x, y and labels), but \(n) \(n == 1 ? "was" : "were") given"
+        case .withPointsExample: return "mark data as `with points (xs, ys)`, or `with points (xs, ys, labels)` to tell the points apart"
+        case .indexExample: return "index from 1: `θ[1]` is the first element"
         }
     }
 

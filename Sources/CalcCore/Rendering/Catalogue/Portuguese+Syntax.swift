@@ -110,6 +110,12 @@ extension Catalogue {
             return "`\(literal)` é lido como os dois números \(first) e \(second)"
         case .writeDecimalPoint(let decimal): return "para o número decimal, escreva `\(decimal)`"
         case .spaceSeparatesNumbers(let spaced): return "para dois números, ponha um espaço depois da vírgula: `\(spaced)`"
+        // destructuring and marked points
+        case .tupleTargetsMustBeNames: return "cada elemento do lado esquerdo deve ser um nome"
+        case .destructureExample: return "atribua cada elemento de uma tupla com `(a, b) = ans`"
+        case .withPointsLists(let n): return "`with points` recebe 2 ou 3 listas (x, y e rótulos), mas \(n == 1 ? "foi dada 1" : "foram dadas \(n)")"
+        case .withPointsExample: return "marque dados com `with points (xs, ys)`, ou `with points (xs, ys, rótulos)` para distinguir os pontos"
+        case .indexExample: return "os índices começam em 1: `θ[1]` é o primeiro elemento"
         }
     }
 
