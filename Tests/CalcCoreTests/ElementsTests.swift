@@ -217,3 +217,62 @@ struct ElementsTests {
         #expect(p.diagnostics.first?.id == .expectedToken)
     }
 }
+
+@Suite("parsing tuple elements and bindings")
+struct ElementsParserTests {
+    @Test("postfix shapes", arguments: [
+        ("θ[1]", "(index θ 1)"), ("θ.w", "(member θ w)"), ("θ[1] + θ.w^2", "(+ (index θ 1) (^ (member θ w) 2))"),
+        ("p[2][1]", "(index (index p 2) 1)"), ("-θ[k + 1]", "(neg (index θ (+ k 1)))"), ("2θ.w", "(* 2 (member θ w))"),
+        ("(∂f/∂x)(1, 2)", "(call (∂ f x) 1 2)"), ("(d/dx x^3)(2)", "(call (d/dx (^ x 3)) 2)"),
+    ])
+    func shapes(_ source: String, _ expected: String) throws {
+        let e = try #require(parseExpression(source))
+        #expect(sexpr(e) == expected)
+    }
+
+    @Test("round trip", arguments: ["θ[1] + θ.w", "(∂f/∂x)(1, 2)", "net(u, v, θ)[1]"])
+    func roundTrip(_ source: String) throws {
+        let e = try #require(parseExpression(source))
+        let again = try #require(parseExpression(ASTPrinter.print(e)))
+        #expect(sexpr(again) == sexpr(e))
+    }
+
+    @Test("statements")
+    func statements() {
+        let p = Parser.parse(SourceFile(name: "t", text: """
+        (a, b) = ans
+        θ = minimize f from (0, 0) rate 0.1
+        (w, b) = maximize f from (0, 0) rate 0.1
+        y = minimize
+        z = minimize * 2
+        plot f over (u from 0 to 1, v from 0 to 1) with points (xs, ys, zs) to "m.svg"
+        """))
+        #expect(p.diagnostics.isEmpty)
+        guard p.statements.count == 6 else { Issue.record("\(p.statements.count) statements"); return }
+        if case .destructure(let names, _, _) = p.statements[0].kind { #expect(names.map(\.text) == ["a", "b"]) } else { Issue.record("destructure") }
+        if case .namedOptimize(.name(let n), let o) = p.statements[1].kind { #expect(n.text == "θ" && !o.maximize) } else { Issue.record("θ =") }
+        if case .namedOptimize(.tuple(let ns, _), let o) = p.statements[2].kind { #expect(ns.map(\.text) == ["w", "b"] && o.maximize) }
+        else { Issue.record("(w, b) =") }
+        if case .assign(_, let e) = p.statements[3].kind { #expect(sexpr(e) == "minimize") } else { Issue.record("y = minimize") }
+        if case .assign(_, let e) = p.statements[4].kind { #expect(sexpr(e) == "(* minimize 2)") } else { Issue.record("z = minimize * 2") }
+        if case .plot(let plot) = p.statements[5].kind {
+            #expect(plot.points?.lists.map(sexpr) == ["xs", "ys", "zs"])
+            #expect(plot.file?.0 == "m.svg")
+        } else { Issue.record("plot with points") }
+    }
+
+    @Test("syntax errors", arguments: [
+        ("2«.»x", DiagnosticID.expectedToken),      // a number has no named elements
+        ("θ[«]»", .expectedToken),
+        ("θ[1«»", .unclosedBracket),
+        ("(a, «b + 1») = (1, 2)", .invalidAssignment),
+        ("x«.»5", .expectedToken),
+    ])
+    func syntaxErrors(_ marked: String, _ id: DiagnosticID) throws {
+        let (text, range) = unmark(marked)
+        let p = Parser.parse(SourceFile(name: "t", text: text))
+        let d = try #require(p.diagnostics.first)
+        #expect(d.id == id)
+        #expect(d.range.start == range.start)
+    }
+}

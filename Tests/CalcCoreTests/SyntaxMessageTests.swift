@@ -91,6 +91,9 @@ extension SyntaxExample {
         .init("with points example", .withPointsExample,
               "mark data as `with points (xs, ys)`, or `with points (xs, ys, labels)` to tell the points apart"),
         .init("index example", .indexExample, "index from 1: `θ[1]` is the first element"),
+        .init("member needs name", .memberNeedsName, "`.` follows the name of a named result"),
+        .init("member example", .memberExample,
+              "after `θ = minimize L from (0, 0) rate 0.1`, `θ.w` is the element for `w`; a decimal is written `2.5`"),
     ]
 
     static let statements: [SyntaxExample] = [

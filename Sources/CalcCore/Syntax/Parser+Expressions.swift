@@ -189,6 +189,8 @@ extension Parser {
                 _ = try expect(.rbracket, .symbol("]"), opened: open)
                 e = try bounded(Node(.index(e, i), e.range.to(previous.range)), at: open.range)
             case .dot:
+                // named elements belong to a binding (θ = minimize …): only a name has them
+                guard case .name = e.kind else { throw fail(.expectedToken, .memberNeedsName, current.range, help: .memberExample) }
                 let dot = advance()
                 guard case .name(let m) = kind else { throw expected(.name, afterSymbol: ".") }
                 let t = advance()

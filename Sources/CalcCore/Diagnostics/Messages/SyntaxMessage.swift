@@ -134,6 +134,10 @@ public enum SyntaxMessage: Sendable, Equatable {
     case withPointsExample
     /// Help under an empty index `θ[]`.
     case indexExample
+    /// `2.x`, `f(1).w`: `.` after something that is not a name.
+    case memberNeedsName
+    /// Help under `memberNeedsName`.
+    case memberExample
 }
 
 extension SyntaxMessage {

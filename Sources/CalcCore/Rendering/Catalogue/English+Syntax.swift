@@ -105,6 +105,8 @@ extension Catalogue {
         case .withPointsLists(let n): return "`with points` takes 2 or 3 lists (x, y and labels), but \(n) \(n == 1 ? "was" : "were") given"
         case .withPointsExample: return "mark data as `with points (xs, ys)`, or `with points (xs, ys, labels)` to tell the points apart"
         case .indexExample: return "index from 1: `θ[1]` is the first element"
+        case .memberNeedsName: return "`.` follows the name of a named result"
+        case .memberExample: return "after `θ = minimize L from (0, 0) rate 0.1`, `θ.w` is the element for `w`; a decimal is written `2.5`"
         }
     }
 

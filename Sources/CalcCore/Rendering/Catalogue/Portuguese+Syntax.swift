@@ -116,6 +116,8 @@ extension Catalogue {
         case .withPointsLists(let n): return "`with points` recebe 2 ou 3 listas (x, y e rótulos), mas \(n == 1 ? "foi dada 1" : "foram dadas \(n)")"
         case .withPointsExample: return "marque dados com `with points (xs, ys)`, ou `with points (xs, ys, rótulos)` para distinguir os pontos"
         case .indexExample: return "os índices começam em 1: `θ[1]` é o primeiro elemento"
+        case .memberNeedsName: return "`.` vem depois do nome de um resultado com nomes"
+        case .memberExample: return "depois de `θ = minimize L from (0, 0) rate 0.1`, `θ.w` é o elemento de `w`; um decimal se escreve `2.5`"
         }
     }
 
