@@ -136,7 +136,7 @@ public final class Session {
         switch s.kind {
         case .expression(let node):
             let v = try it.collapse(try it.eval(node, scope), node.range, scope)
-            it.globals["ans"] = v
+            it.env.bind("ans", v, elementNames: copiedNames(node))
             if !s.silent {
                 try checkPrintable(v, node.range, scope)
                 emit(.result(describe(v, for: node)))
@@ -145,8 +145,9 @@ public final class Session {
             try it.env.checkBindable(name, scope)
             var v = try it.collapse(try it.eval(node, scope), node.range, scope)
             if case .list(let xs, _) = v { v = .list(xs, name: name.text) }   // data keeps its name in formulas
-            it.globals[name.text] = v
-            it.globals["ans"] = v
+            let names = copiedNames(node)
+            it.env.bind(name.text, v, elementNames: names)
+            it.env.bind("ans", v, elementNames: names)
             if !s.silent {
                 try checkPrintable(v, node.range, scope)
                 emit(.result("\(name.text) = \(format(v))"))
@@ -156,8 +157,8 @@ public final class Session {
             try it.env.checkParameters(params, scope)
             try it.env.checkRecursion(name, body, scope)
             let text = "\(name.text)(\(params.map(\.text).joined(separator: ", "))) = \(ASTPrinter.print(body))"
-            it.globals[name.text] = .function(UserFunction(name: name.text, parameters: params.map(\.text),
-                                                           body: .syntax(body, file), text: text))
+            it.env.bind(name.text, .function(UserFunction(name: name.text, parameters: params.map(\.text),
+                                                          body: .syntax(body, file), text: text)))
             if !s.silent { emit(.result(text)) }
         case .optimize(let o):
             let outcome = try MinimizeCommand(it: it, command: o, scope: scope, sampling: sampling).run(progress: progress)
@@ -165,8 +166,20 @@ public final class Session {
             let figures = FigureOutput(settings: settings, saveFile: saveFile)
             let plots = try outcome.figures.map { try figures.render($0, scope) }.joined(separator: "\n")
             if !plots.isEmpty { text += "\n" + plots }
-            it.globals["ans"] = outcome.value
+            it.env.bind("ans", outcome.value, elementNames: outcome.report.variables)
             if !s.silent { emit(.result(text)) }
+        case .namedOptimize(let binding, let o):
+            try bindResult(binding, o, scope, silent: s.silent, emit: emit)
+        case .destructure(let names, let lhs, let node):
+            for n in names { try it.env.checkBindable(n, scope) }
+            let v = try it.collapse(try it.eval(node, scope), node.range, scope)
+            let xs = try it.destructure(v, names, lhs: lhs, rhs: node.range, scope)
+            for (n, x) in zip(names, xs) { it.env.bind(n.text, x) }
+            it.env.bind("ans", v, elementNames: copiedNames(node))
+            if !s.silent {
+                try checkPrintable(v, node.range, scope)
+                emit(.result("(\(names.map(\.text).joined(separator: ", "))) = \(format(v))"))
+            }
         case .explain(let e):
             let command = ExplainCommand(it: it, scope: scope)
             let explanation = try command.run(e)
@@ -202,5 +215,59 @@ public final class Session {
             return "H\(f.text)(\(fn.parameters.joined(separator: ", "))) =\n" + body
         }
         return format(v)
+    }
+}
+
+// MARK: named results
+
+extension Session {
+    /// `θ = minimize …` (θ is the end point, its elements named by the
+    /// target's variables) and `(a, b) = minimize …` (one name per variable):
+    /// the report, then the binding as an assignment echoes it.
+    func bindResult(_ binding: ResultBinding, _ o: Optimize, _ scope: Scope, silent: Bool, emit: (Event) -> Void) throws {
+        let it = interpreter
+        switch binding {
+        case .name(let n): try it.env.checkBindable(n, scope)
+        case .tuple(let names, _): for n in names { try it.env.checkBindable(n, scope) }
+        }
+        let outcome = try MinimizeCommand(it: it, command: o, scope: scope, sampling: sampling).run(progress: progress)
+        let names = outcome.report.variables
+        let echo: String
+        switch binding {
+        case .name(let n):
+            it.env.bind(n.text, outcome.value, elementNames: names)
+            echo = "\(n.text) = \(format(outcome.value))"
+        case .tuple(let targets, let lhs):
+            let v: Value = names.count == 1 ? .tuple([outcome.value]) : outcome.value
+            let xs = try it.destructure(v, targets, lhs: lhs, rhs: o.target.range, scope)
+            for (n, x) in zip(targets, xs) { it.env.bind(n.text, x) }
+            echo = "(\(targets.map(\.text).joined(separator: ", "))) = \(format(v))"
+        }
+        it.env.bind("ans", outcome.value, elementNames: names)
+        guard !silent else { return }
+        var text = MinimizeText(text: valueText, catalogue: settings.catalogue).render(outcome.report)
+        let figures = FigureOutput(settings: settings, saveFile: saveFile)
+        let plots = try outcome.figures.map { try figures.render($0, scope) }.joined(separator: "\n")
+        if !plots.isEmpty { text += "\n" + plots }
+        emit(.result(text + "\n" + echo))
+    }
+
+    /// `ψ = θ`, `θ` alone: a copy of a named result keeps its element names.
+    func copiedNames(_ node: Node) -> [String]? {
+        var n = node
+        while case .group(let inner) = n.kind { n = inner }
+        guard case .name(let s) = n.kind else { return nil }
+        return interpreter.env.elementNames(of: s)
+    }
+}
+
+extension MinimizeReport {
+    /// The target's variables, in order: the element names of its end point.
+    var variables: [String] {
+        switch self {
+        case .single(let d): return d.problem.variables
+        case .rates(let c): return c.problem.variables
+        case .multiStart(let m): return m.problem.variables
+        }
     }
 }

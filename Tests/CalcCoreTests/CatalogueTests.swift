@@ -162,6 +162,24 @@ let evaluationWordings: [Wording] = [
     e("noRange", .noRange(name: "y"), "no range for `y`"),
     e("giveEveryVariableRange", .giveEveryVariableRange(variables: ["x", "y"]),
       "give every variable a range: (x from -5 to 5, y from -5 to 5)"),
+    // destructuring, named results, indexing, spreading
+    e("destructureNotTuple", .destructureNotTuple(found: .number), "expected a tuple to destructure, found a number"),
+    e("destructureCount", .destructureCount(names: 2, elements: 3), "2 names on the left but the tuple has 3 elements"),
+    e("destructureCount one", .destructureCount(names: 1, elements: 1), "1 name on the left but the tuple has 1 element"),
+    e("tupleHasElements", .tupleHasElements(count: 3), "this has 3 elements"),
+    e("oneNamePerElement", .oneNamePerElement, "give one name per element: `(a, b) = (1, 2)`"),
+    e("spreadArity", .spreadArity(function: "net", expected: 11, before: 2, elements: 8),
+      "`net` takes 11 arguments but 2 and a tuple of 8 make 10"),
+    e("noNamedElements", .noNamedElements(name: "p", found: .tuple(count: 2)), "`p` is a tuple of 2 without named elements"),
+    e("namedResultsOnly", .namedResultsOnly(name: "p"),
+      "a result bound by `p = minimize …` has named elements; otherwise index from 1: `p[1]`"),
+    e("noSuchElement", .noSuchElement(name: "θ", element: "nosuch"), "`θ` has no element `nosuch`"),
+    e("itsElements", .itsElements(["w", "b"]), "its elements are w, b"),
+    e("indexOutOfRange", .indexOutOfRange(index: "0", count: 9), "index 0 is out of range for 9 elements"),
+    e("indicesRun", .indicesRun(count: 9), "indices run from 1 to 9"),
+    e("indicesRun one", .indicesRun(count: 1), "the only index is 1"),
+    e("indexNotWhole", .indexNotWhole(found: "1.5"), "expected a whole number as the index, found 1.5"),
+    e("notIndexable", .notIndexable(found: .number), "cannot index a number; only tuples and lists have elements"),
 ]
 
 let sessionWordings: [Wording] = [

@@ -33,6 +33,8 @@ func sexpr(_ n: Node) -> String {
         return rest.reduce(sexpr(first)) { acc, item in "(\(item.0 == .plus ? "+" : "-") \(acc) \(sexpr(item.1)))" }
     case .at(let e, .positional(let p)): return "(at \(sexpr(e)) \(sexpr(p)))"
     case .at(let e, .named(let items, _)): return "(at \(sexpr(e)) " + items.map { "\($0.0.text)=\(sexpr($0.1))" }.joined(separator: " ") + ")"
+    case .index(let e, let i): return "(index \(sexpr(e)) \(sexpr(i)))"
+    case .member(let e, let m): return "(member \(sexpr(e)) \(m.text))"
     }
 }
 

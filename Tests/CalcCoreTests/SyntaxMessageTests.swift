@@ -19,7 +19,7 @@ struct SyntaxExample: Sendable, CustomTestStringConvertible {
 }
 
 extension SyntaxExample {
-    static let table: [SyntaxExample] = characters + expected + statements + commands + decimalComma + bigLiterals
+    static let table: [SyntaxExample] = characters + expected + statements + commands + decimalComma + bigLiterals + bindings
 
     static let characters: [SyntaxExample] = [
         .init("unexpected character", .unexpectedCharacter("$"), "unexpected character `$`"),
@@ -82,6 +82,18 @@ extension SyntaxExample {
               "expected a function or expression to maximize, found name `from`"),
         .init("unclosed label", .unclosedOpenedHere(opener: "("), "unclosed `(` opened here"),
         .init("matching closer", .everyOpenerNeedsCloser(opener: "[", closer: "]"), "every `[` needs a matching `]`"),
+    ]
+
+    static let bindings: [SyntaxExample] = [
+        .init("tuple targets", .tupleTargetsMustBeNames, "each element of the left side must be a name"),
+        .init("destructure example", .destructureExample, "bind each element of a tuple with `(a, b) = ans`"),
+        .init("with points lists", .withPointsLists(count: 1), "`with points` takes 2 or 3 lists (x, y and labels), but 1 was given"),
+        .init("with points example", .withPointsExample,
+              "mark data as `with points (xs, ys)`, or `with points (xs, ys, labels)` to tell the points apart"),
+        .init("index example", .indexExample, "index from 1: `θ[1]` is the first element"),
+        .init("member needs name", .memberNeedsName, "`.` follows the name of a named result"),
+        .init("member example", .memberExample,
+              "after `θ = minimize L from (0, 0) rate 0.1`, `θ.w` is the element for `w`; a decimal is written `2.5`"),
     ]
 
     static let statements: [SyntaxExample] = [

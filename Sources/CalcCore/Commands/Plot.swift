@@ -1,5 +1,6 @@
 // Plot — `plot e₁, e₂ from a to b` and `plot f over (x from a to b, y from
-// c to d)`, and the plots of `minimize … plot`: checks the ranges and
+// c to d)` (optionally marking data: `with points (xs, ys, labels)`, a
+// classifier's prediction map), and the plots of `minimize … plot`: checks the ranges and
 // samples the expressions with compiled code (a value outside the domain is
 // a gap, not an error). The result is data — the figures and where each
 // goes; Rendering/FigureOutput draws them in braille or writes SVG.
@@ -97,6 +98,7 @@ struct PlotCommand {
     }
 
     func curves(_ p: Plot, _ fromNode: Node, _ toNode: Node) throws -> PlotOutcome {
+        if let points = p.points { throw it.fail(.typeMismatch, .pointsOnlyOnMaps, points.keyword.to(points.range), scope) }
         let targets = try p.expressions.map { try target($0) }
         var variable: [String] = []
         for t in targets { for v in t.1 where !variable.contains(v) { variable.append(v) } }
@@ -152,11 +154,32 @@ struct PlotCommand {
             interrupt.isSet ? .nan : prog.evaluate([x, y])[0]
         }
         if interrupt.isSet { throw it.interrupted(p.expressions[0].range, scope) }
-        let plot = ContourPlot(xs: grid.xs, ys: grid.ys, values: grid.values, xLabel: names[0], yLabel: names[1], title: label)
+        var plot = ContourPlot(xs: grid.xs, ys: grid.ys, values: grid.values, xLabel: names[0], yLabel: names[1], title: label)
+        if let points = p.points {
+            // a prediction map: linear shades, so a classifier's 0.5 boundary is mid-ramp
+            plot.marks = try marks(points)
+            plot.shading = .linear
+        }
         guard plot.hasFiniteValues else {
             throw it.fail(.domain, .undefinedThroughoutArea(label), p.expressions[0].range, scope)
         }
         return PlotOutcome(figures: [Figure(kind: .contour(plot), file: p.file.map { ($0.0, $0.1) })])
+    }
+}
+
+extension PlotCommand {
+    /// `with points (xs, ys [, labels])`: lists of numbers of one length.
+    func marks(_ points: PlotPoints) throws -> MarkedPoints {
+        var lists: [[Double]] = []
+        for node in points.lists {
+            let v = try it.collapse(try it.eval(node, scope), node.range, scope)
+            guard let xs = v.numericList else { throw it.fail(.typeMismatch, .pointsNotNumbers(found: v.kind), node.range, scope) }
+            lists.append(xs)
+        }
+        guard Set(lists.map(\.count)).count == 1 else {
+            throw it.fail(.lengthMismatch, .pointsLengths(lists.map(\.count)), points.range, scope)
+        }
+        return MarkedPoints(xs: lists[0], ys: lists[1], labels: lists.count > 2 ? lists[2] : nil)
     }
 }
 

@@ -25,6 +25,11 @@ extension Interpreter {
         }
         let target = try eval(callee, scope)
         let args = try argNodes.map { try eval($0, scope) }
+        // (∂f/∂x)(1, 2) is ∂f/∂x at (1, 2): undefined wherever f is, as with `at`
+        if case .group = callee.kind, !argNodes.isEmpty {
+            let point = argNodes.count == 1 ? argNodes[0] : Node(.tuple(argNodes), argNodes[0].range.to(argNodes.last!.range))
+            try checkOriginalDefined(callee, .positional(point), range, scope)
+        }
         return try apply(target, args, callee, range, scope)
     }
 

@@ -127,7 +127,8 @@ extension Interpreter {
             throw error(.badDerivativeVariable, .evaluation(.constantVariable(name: v.text)), v.range, scope,
                         help: .evaluation(.differentiateByVariable))
         }
-        if case .function(let f)? = globals[v.text] {
+        // a parameter shadows a global function of its name: h(g) = diff(g^3, g)
+        if scope.locals[v.text] == nil, case .function(let f)? = globals[v.text] {
             throw error(.badDerivativeVariable, .evaluation(.functionNotAVariable(name: v.text)), v.range, scope,
                         help: .evaluation(.differentiateByParameter(signature: f.signature, parameter: f.parameters[0])))
         }

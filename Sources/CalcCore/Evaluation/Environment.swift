@@ -24,6 +24,9 @@ struct Scope {
 final class Environment {
     let ctx: ExprContext
     var globals: [String: Value] = [:]
+    /// The element names of named results (`θ = minimize …`) by global name;
+    /// see Elements.swift. Valid only while the global is that tuple.
+    var resultNames: [String: [String]] = [:]
 
     static let constants: [String: Constant] = ["pi": .pi, "π": .pi, "e": .e, "inf": .inf, "∞": .inf, "nan": .nan]
     /// Names that cannot be bound: built-ins and the derivative forms.
@@ -178,6 +181,8 @@ final class Environment {
             case .at(let e, let p):
                 walk(e)
                 switch p { case .positional(let q): walk(q); case .named(let items, _): items.forEach { walk($0.1) } }
+            case .index(let e, let i): walk(e); walk(i)
+            case .member(let e, _): walk(e)
             case .number, .name: break
             }
         }

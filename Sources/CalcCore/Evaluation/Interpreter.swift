@@ -128,6 +128,10 @@ final class Interpreter {
             let v = try eval(e, scope)
             try checkOriginalDefined(e, p, n.range, scope)
             return try evalAt(v, p, n.range, scope)
+        case .index(let e, let i):
+            return try evalIndex(e, i, n.range, scope)
+        case .member(let e, let m):
+            return try evalMember(e, m, n.range, scope)
         }
     }
 
@@ -189,6 +193,10 @@ final class Interpreter {
             // an expression with an order of variables can be called like a function: (∂f/∂x)(1, 2)
             let point: Value = args.count == 1 ? args[0] : .tuple(args)
             return try bind(target, positional: point, range, scope)
+        case .tuple where !target.variables.isEmpty:
+            // (∇f)(1, 2): a gradient or Hessian at a point
+            let point: Value = args.count == 1 ? args[0] : .tuple(args)
+            return try bind(target, positional: point, range, scope)
         default:
             var name: String?
             if case .name(let n) = callee.kind { name = n }
@@ -198,9 +206,10 @@ final class Interpreter {
     }
 
     func callUser(_ f: UserFunction, _ args: [Value], _ calleeRange: SourceRange, _ range: SourceRange, _ scope: Scope) throws -> Value {
-        // f(ans) after minimize: a point spreads over the parameters
-        if args.count == 1, f.parameters.count > 1, case .tuple(let xs) = args[0], xs.count == f.parameters.count {
-            return try callUser(f, xs, calleeRange, range, scope)
+        // f(ans) after minimize: a point spreads over the parameters, and
+        // net(u, v, θ) over the trailing ones (Elements.swift)
+        if let spread = try spreadArguments(f, args, range, scope) {
+            return try callUser(f, spread, calleeRange, range, scope)
         }
         guard args.count == f.parameters.count else {
             throw error(.arity, .evaluation(.arity(function: f.name, expected: [f.parameters.count], given: args.count)),

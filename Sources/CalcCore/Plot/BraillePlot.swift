@@ -27,7 +27,8 @@
 // Contour plots shade each cell by the function's value with the ramp
 // `.,:-=+*#%@` (low to high; blank where undefined), coloured along a
 // viridis-like ramp when `color` is on, and draw the descent path on top in
-// braille with its start `S` and end `E`.
+// braille with its start `S` and end `E`, and marked data points over all
+// (each its label's digit when the labels are classes 0–9, else `o`).
 //
 // Only Strings come out: the caller prints them. `width` is the width of
 // every line (the terminal's), `height` the rows of the plot area; titles,
@@ -144,6 +145,14 @@ public struct BraillePlot: Sendable {
             if let e = pts.last ?? nil { endCell = canvas.cell(of: e) }
         }
 
+        // marked data points: one glyph per point's cell, over everything
+        var marked: [Int: Character] = [:]
+        if let m = p.marks {
+            for i in 0..<min(m.xs.count, m.ys.count) where m.xs[i].isFinite && m.ys[i].isFinite {
+                if let (c, r) = canvas.cell(of: (xAxis.unit(m.xs[i]), yAxis.unit(m.ys[i]))) { marked[r * cols + c] = m.glyph(i) }
+            }
+        }
+
         var lines: [String] = []
         if let title = p.title, !title.isEmpty { lines.append(Self.centered(title, in: cols, offset: labelWidth + 1)) }
         if !p.yLabel.isEmpty { lines.append(p.yLabel) }
@@ -151,6 +160,7 @@ public struct BraillePlot: Sendable {
         for r in 0..<rows {
             var row: [Cell] = []
             for c in 0..<cols {
+                if let g = marked[r * cols + c] { row.append(Cell(ch: g, code: color ? "1" : nil)); continue }
                 if let e = endCell, e == (c, r) { row.append(Cell(ch: "E", code: color ? "1" : nil)); continue }
                 if let s = startCell, s == (c, r) { row.append(Cell(ch: "S", code: color ? "1" : nil)); continue }
                 let b = canvas.bits[r * cols + c]
@@ -175,6 +185,10 @@ public struct BraillePlot: Sendable {
         }
         if startCell != nil { entries.append((color ? paint("S", "1") : "S") + " " + words.start) }
         if endCell != nil { entries.append((color ? paint("E", "1") : "E") + " " + words.end) }
+        if !marked.isEmpty, let m = p.marks {
+            let glyphs = m.glyphs.map { color ? paint(String($0), "1") : String($0) }.joined(separator: " ")
+            entries.append(glyphs + " " + words.points)
+        }
         if anyUndefined && p.hasFiniteValues { entries.append(words.undefined) }
         lines += Self.wrap(entries, width: max(width, 20))
         return lines.map(Self.trimTrailing).joined(separator: "\n")

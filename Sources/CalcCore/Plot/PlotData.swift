@@ -56,7 +56,42 @@ public struct PlotWords: Sendable, Equatable {
     public var logShort = "(log)"
     /// Above the SVG map's colour bar.
     public var logScale = "log scale"
+    /// The legend entry of marked data points.
+    public var points = "data"
     public init() {}
+}
+
+/// Data marked on a map (`plot … with points (xs, ys, labels)`): point i at
+/// (xs[i], ys[i]), labelled by labels[i] (its class or target) when given.
+public struct MarkedPoints: Sendable, Equatable {
+    public var xs: [Double]
+    public var ys: [Double]
+    public var labels: [Double]?
+
+    public init(xs: [Double], ys: [Double], labels: [Double]? = nil) {
+        self.xs = xs
+        self.ys = ys
+        self.labels = labels
+    }
+
+    /// Whether every label is a whole number from 0 to 9 (classes): a
+    /// terminal then marks each point with its label's digit.
+    public var labelsAreDigits: Bool {
+        guard let labels, !labels.isEmpty else { return false }
+        return labels.allSatisfy { $0 >= 0 && $0 <= 9 && $0 == $0.rounded() }
+    }
+
+    /// The character a terminal marks point i with: its label's digit, else `o`.
+    public func glyph(_ i: Int) -> Character {
+        guard labelsAreDigits, let labels, i < labels.count else { return "o" }
+        return Character(String(Int(labels[i])))
+    }
+
+    /// The distinct glyphs, in order (for the legend).
+    public var glyphs: [Character] {
+        let all = (0..<min(xs.count, ys.count)).map(glyph)
+        return Array(Set(all)).sorted()
+    }
 }
 
 /// Several curves over a common x axis.
@@ -111,6 +146,8 @@ public struct ContourPlot: Sendable {
     public var path: [(Double, Double)]?
     public var title: String?
     public var shading: ContourShading
+    /// Data points drawn over the map (a classifier's training data).
+    public var marks: MarkedPoints? = nil
 
     public init(xs: [Double], ys: [Double], values: [[Double]], xLabel: String = "x", yLabel: String = "y",
                 path: [(Double, Double)]? = nil, title: String? = nil, shading: ContourShading = .auto) {

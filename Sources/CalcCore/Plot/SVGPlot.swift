@@ -169,9 +169,35 @@ public struct SVGPlot: Sendable {
         var legendY = frame.y1 - 4
         let (descent, startEnd) = descentPath(p, xAxis: xAxis, yAxis: yAxis, frame: frame, legendY: legendY)
         if !descent.isEmpty { svg += descent; legendY -= 40 }
+        let (marks, marksLegend) = dataPoints(p, scale, xAxis: xAxis, yAxis: yAxis, frame: frame, legendY: legendY)
+        if !marks.isEmpty { svg += marks; legendY -= 22 }
         svg += colorbar(p, scale, frame: frame, bottom: max(frame.y0 + 40, legendY - 10))
-        if !startEnd.isEmpty { svg += "<g class=\"legend\">\n" + startEnd + "</g>\n" }
+        if !startEnd.isEmpty || !marksLegend.isEmpty { svg += "<g class=\"legend\">\n" + startEnd + marksLegend + "</g>\n" }
         return svg + "</svg>\n"
+    }
+
+    /// The marked data points inside the plot area, one circle each (class
+    /// `data-point`), filled with the colour its label has on the map's scale
+    /// (white without labels), so a point the map predicts well blends with
+    /// its background; with its legend entry at `legendY`.
+    func dataPoints(_ p: ContourPlot, _ scale: ValueScale, xAxis: PlotAxis, yAxis: PlotAxis, frame: Frame,
+                    legendY: Double) -> (String, String) {
+        guard let m = p.marks else { return ("", "") }
+        var svg = ""
+        for i in 0..<min(m.xs.count, m.ys.count) where m.xs[i].isFinite && m.ys[i].isFinite {
+            let q = (xAxis.unit(m.xs[i]), yAxis.unit(m.ys[i]))
+            guard Self.inside(q) else { continue }
+            var fill = "white"
+            if let labels = m.labels, i < labels.count, labels[i].isFinite {
+                let t = scale.t(labels[i]) ?? (labels[i] <= scale.minValue ? 0 : 1)
+                fill = Self.hex(Self.rampColor(min(1, max(0, t))))
+            }
+            svg += "<circle class=\"data-point\" cx=\"\(c(frame.x(q.0)))\" cy=\"\(c(frame.y(q.1)))\" r=\"5\" fill=\"\(fill)\" stroke=\"black\" stroke-width=\"2\"/>\n"
+        }
+        guard !svg.isEmpty else { return ("", "") }
+        let legend = "<circle class=\"legend-points\" cx=\"\(c(frame.x1 + 20))\" cy=\"\(c(legendY))\" r=\"5\" fill=\"white\" stroke=\"black\" stroke-width=\"2\"/>\n"
+            + "<text class=\"legend-label\" x=\"\(c(frame.x1 + 32))\" y=\"\(c(legendY + 4))\">\(Self.escape(words.points))</text>\n"
+        return ("<g class=\"data-points\">\n" + svg + "</g>\n", legend)
     }
 
     /// The grid as cells: each grid point owns the rectangle halfway to its

@@ -53,6 +53,7 @@ struct FigureOutput {
         w.undefined = c.text(.legendUndefined)
         w.logShort = c.text(.legendLog)
         w.logScale = c.text(.legendLogScale)
+        w.points = c.text(.legendPoints)
         return w
     }
 

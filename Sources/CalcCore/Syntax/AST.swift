@@ -75,6 +75,9 @@ public enum NodeKind: Sendable {
     indirect case sum(Node, [(SumOperator, Node)])
     // expr
     indirect case at(Node, Point)             // e at point
+    // postfix (named results)
+    indirect case index(Node, Node)           // θ[1] — 1-based
+    indirect case member(Node, Name)          // θ.W — a named result's element
 }
 
 /// One option of `minimize`/`maximize` (the grammar's `option`), typed once
@@ -157,6 +160,23 @@ public struct Plot: Sendable {
     public let expressions: [Node]
     public let domain: PlotDomain
     public let file: (String, SourceRange)?
+    /// `with points (xs, ys [, labels])`: data marked on the plot (nil: none).
+    public var points: PlotPoints? = nil
+}
+
+/// `with points (xs, ys, labels)`: the data a plot marks — x and y
+/// coordinates and, optionally, each point's label (its class or target).
+public struct PlotPoints: Sendable {
+    public let keyword: SourceRange
+    public let lists: [Node]
+    public let range: SourceRange
+}
+
+/// The left side of `=` that binds a command's result: `θ = minimize …`
+/// or `(a, b) = minimize …`.
+public enum ResultBinding: Sendable {
+    case name(Name)
+    case tuple([Name], SourceRange)
 }
 
 public enum StatementKind: Sendable {
@@ -167,6 +187,10 @@ public enum StatementKind: Sendable {
     case explain(Node)
     case plot(Plot)
     case meta(command: String, argument: String)
+    /// `(a, b) = e`: one name per element of a tuple (the range is the left side's).
+    case destructure([Name], SourceRange, Node)
+    /// `θ = minimize …`, `(a, b) = minimize …`: the result bound to names.
+    case namedOptimize(ResultBinding, Optimize)
 }
 
 public struct Statement: Sendable {
@@ -196,6 +220,8 @@ extension NodeKind {
         case .power(let b, let e): return max(b.height, e.height)
         case .product(let first, let rest): return rest.reduce(first.height) { max($0, $1.1.height) }
         case .sum(let first, let rest): return rest.reduce(first.height) { max($0, $1.1.height) }
+        case .index(let a, let b): return max(a.height, b.height)
+        case .member(let e, _): return e.height
         case .at(let e, let p):
             switch p {
             case .positional(let n): return max(e.height, n.height)

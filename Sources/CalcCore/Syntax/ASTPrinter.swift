@@ -46,6 +46,8 @@ public enum ASTPrinter {
             var s = print(first)
             for (op, e) in rest { s += (op == .plus ? " + " : " - ") + print(e) }
             return s
+        case .index(let e, let i): return print(e) + "[" + print(i) + "]"
+        case .member(let e, let m): return print(e) + "." + m.text
         case .at(let e, let p):
             switch p {
             case .positional(let v): return print(e) + " at " + print(v)

@@ -123,6 +123,7 @@ public struct Lexer {
             case "\u{2202}": lexPartial()                           // ∂
             case "\u{221E}": i += 1; emit(.name("∞"), start)       // ∞, the constant inf, a name of its own
             case "\"": lexString()
+            case "." where peek(1).map(Lexer.isNameStart) == true: i += 1; emit(.dot, start)   // θ.W
             case ":" where atStatementStart && peek(1).map(Lexer.isNameStart) == true:
                 lexMeta()
             case _ where Lexer.isDigit(c) || (c == "." && peek(1).map(Lexer.isDigit) == true):

@@ -16,7 +16,7 @@ extension Parser {
     /// Stop words inside a box `(x from a to b, …)`.
     static let boxStops: Set<String> = [ContextualWord.from.rawValue, ContextualWord.to.rawValue]
     /// Stop words while parsing `plot …`.
-    static let plotStops: Set<String> = Set([ContextualWord.from, .to, .over].map(\.rawValue))
+    static let plotStops: Set<String> = Set([ContextualWord.from, .to, .over, .with].map(\.rawValue))
 
     /// command = optimize | explain | plot ;
     /// explain = "explain" expr ;
@@ -190,7 +190,7 @@ extension Parser {
     }
 
     /// plot = "plot" expr { "," expr }
-    ///        ( "from" sum "to" sum | "over" box_list ) [ file_target ] ;
+    ///        ( "from" sum "to" sum | "over" box_list ) [ with_points ] [ file_target ] ;
     mutating func parsePlot() throws -> Plot {
         let kw = advance()
         return try withStops(Parser.plotStops) { p in
@@ -215,8 +215,39 @@ extension Parser {
                 throw p.expected(.either(.symbol(ContextualWord.from.rawValue), .symbol(ContextualWord.over.rawValue)),
                                  help: .plotForms)
             }
+            let points = try p.parseWithPoints()
             let file = try p.parseFileTarget()
-            return Plot(keyword: kw.range, expressions: exprs, domain: domain, file: file)
+            return Plot(keyword: kw.range, expressions: exprs, domain: domain, file: file, points: points)
         }
+    }
+
+    /// with_points = "with" "points" "(" sum "," sum [ "," sum ] ")" ;
+    ///
+    /// Optional: nil, with nothing taken, when the next word is not `with`.
+    mutating func parseWithPoints() throws -> PlotPoints? {
+        guard isWord(.with) else { return nil }
+        let kw = advance()
+        guard isWord(.points) else {
+            throw expected(.symbol(ContextualWord.points.rawValue), afterSymbol: ContextualWord.with.rawValue, help: .withPointsExample)
+        }
+        skip()
+        guard case .lparen = kind else {
+            throw expected(.symbol("("), afterSymbol: ContextualWord.points.rawValue, help: .withPointsExample)
+        }
+        let open = advance()
+        var lists: [Node] = []
+        try withStops([]) { p in
+            while true {
+                lists.append(try p.parseSum())
+                if case .comma = p.kind { p.skip(); continue }
+                break
+            }
+        }
+        let close = try expect(.rparen, .symbol(")"), opened: open)
+        let range = open.range.to(close.range)
+        guard lists.count == 2 || lists.count == 3 else {
+            throw fail(.expectedToken, .withPointsLists(count: lists.count), range, help: .withPointsExample)
+        }
+        return PlotPoints(keyword: kw.range, lists: lists, range: range)
     }
 }

@@ -129,7 +129,7 @@ extension Parser {
             if depth < Parser.maxDepth, let leaf = simpleLeaf() {
                 switch tag {
                 case .caret, .superscript: return try parsePower(base: leaf)   // no postfix operator follows
-                case .prime, .lparen: return try parsePower(base: parsePostfix(primary: leaf))
+                case .prime, .lparen, .lbracket, .dot: return try parsePower(base: parsePostfix(primary: leaf))
                 default: return leaf
                 }
             }
@@ -170,18 +170,31 @@ extension Parser {
         }
     }
 
-    /// postfix = primary { "'" | "(" args ")" } ;
+    /// postfix = primary { "'" | "(" args ")" | "[" expr "]" | "." NAME } ;
     mutating func parsePostfix() throws -> Node {
         try parsePostfix(primary: try parsePrimary())
     }
 
-    /// postfix = primary { "'" | "(" args ")" } ;
+    /// postfix = primary { "'" | "(" args ")" | "[" expr "]" | "." NAME } ;
     ///
     /// The part after `primary`.
     mutating func parsePostfix(primary: Node) throws -> Node {
         var e = primary
         while true {
             switch tag {
+            case .lbracket:
+                let open = advance()
+                if case .rbracket = kind { throw expected(.expression, afterSymbol: "[", help: .indexExample) }
+                let i = try withStops([]) { try $0.parseExpr() }
+                _ = try expect(.rbracket, .symbol("]"), opened: open)
+                e = try bounded(Node(.index(e, i), e.range.to(previous.range)), at: open.range)
+            case .dot:
+                // named elements belong to a binding (θ = minimize …): only a name has them
+                guard case .name = e.kind else { throw fail(.expectedToken, .memberNeedsName, current.range, help: .memberExample) }
+                let dot = advance()
+                guard case .name(let m) = kind else { throw expected(.name, afterSymbol: ".") }
+                let t = advance()
+                e = try bounded(Node(.member(e, Name(m, t.range)), e.range.to(t.range)), at: dot.range)
             case .prime:
                 var count = 0
                 let first = current
@@ -198,10 +211,20 @@ extension Parser {
         }
     }
 
-    /// A call needs a callee that is a NAME, a primed name or a PARTIAL.
+    /// A call needs a callee that is a NAME, a primed name, a PARTIAL, or a
+    /// derivative notation in parentheses: `(∂f/∂x)(1, 2)`, `(d/dx x^3)(2)`.
+    /// (Any other parenthesised expression is not called: `(x + 1)(x - 1)`
+    /// stays an error rather than a silent product or call.)
     func isCallable(_ e: Node) -> Bool {
         switch e.kind {
         case .name, .prime, .partial: return true
+        case .group(let inner):
+            var n = inner
+            while case .group(let g) = n.kind { n = g }
+            switch n.kind {
+            case .partial, .dOperator, .diff, .grad, .hessian, .prime: return true
+            default: return false
+            }
         default: return false
         }
     }

@@ -219,11 +219,11 @@ public struct Parser {
         return expected(.endOfStatement, help: help)
     }
 
-    /// statement = meta | command | funcdef | assign | expr ;
+    /// statement = meta | command | named_optimize | funcdef | assign | destructure | expr ;
     /// meta = ":" NAME { any token up to the end of the statement } ;
     ///
-    /// `meta` is one token from the lexer; funcdef and assign are recognised
-    /// after parsing `expr` (`parseDefinition`).
+    /// `meta` is one token from the lexer; named_optimize, funcdef, assign
+    /// and destructure are recognised after parsing `expr` (`parseDefinition`).
     mutating func parseStatement() throws -> StatementKind {
         if case .meta(let command, let argument) = kind {
             _ = advance()
@@ -239,6 +239,18 @@ public struct Parser {
             return try parseDefinition(e, equals: eq)
         }
         return .expression(e)
+    }
+
+    /// After `θ =`: `minimize` or `maximize` starts the command whose result is
+    /// bound, as at the start of a statement, unless it is used as a name
+    /// there (`y = minimize`, `y = minimize * 2`).
+    var optimizeFollows: Bool {
+        guard case .name(let w) = kind, let word = CommandWord(rawValue: w), word == .minimize || word == .maximize,
+              startsCommand() else { return false }
+        switch peekKind(1) {
+        case .newline, .semicolon, .eof, .star, .slash, .caret, .comma, .rparen, .rbracket, .prime, .dot: return false
+        default: return true
+        }
     }
 
     /// A command word starts a command unless it is being bound: `plot = 1`, `plot(x) = …`.
@@ -265,13 +277,26 @@ public struct Parser {
 
     /// funcdef = NAME "(" NAME { "," NAME } ")" "=" expr ;
     /// assign = NAME "=" expr ;
+    /// destructure = "(" NAME "," NAME { "," NAME } ")" "=" expr ;
+    /// named_optimize = ( NAME | "(" NAME { "," NAME } ")" ) "=" optimize ;
     ///
     /// `lhs` is the expression already parsed before `=`.
     mutating func parseDefinition(_ lhs: Node, equals: Token) throws -> StatementKind {
         switch lhs.kind {
         case .name(let n):
+            if optimizeFollows { return .namedOptimize(.name(Name(n, lhs.range)), try parseOptimize()) }
             let value = try parseExpr()
             return .assign(Name(n, lhs.range), value)
+        case .tuple(let items):
+            var names: [Name] = []
+            for item in items {
+                guard case .name(let n) = item.kind else {
+                    throw fail(.invalidAssignment, .tupleTargetsMustBeNames, item.range, help: .destructureExample)
+                }
+                names.append(Name(n, item.range))
+            }
+            if optimizeFollows { return .namedOptimize(.tuple(names, lhs.range), try parseOptimize()) }
+            return .destructure(names, lhs.range, try parseExpr())
         case .call(let callee, let args):
             guard case .name(let f) = callee.kind else { break }
             var params: [Name] = []

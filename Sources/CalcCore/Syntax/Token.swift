@@ -21,6 +21,7 @@ public enum TokenKind: Equatable, Sendable {
     case newline                 // ends a statement (not emitted inside brackets)
     case semicolon
     case eof
+    case dot                     // θ.W — a named result's element (only directly before a name)
 
     /// How a token is named in "expected X, found Y" (the catalogue words it).
     public var described: SyntaxMessage.Found {
@@ -49,6 +50,7 @@ public enum TokenKind: Equatable, Sendable {
         case .newline: return .endOfLine
         case .semicolon: return .symbol(";")
         case .eof: return .endOfInput
+        case .dot: return .symbol(".")
         }
     }
 }
@@ -58,6 +60,7 @@ enum TokenTag: UInt8, Sendable {
     case number, name, string, plus, minus, star, slash, caret, sqrt
     case lparen, rparen, lbracket, rbracket, comma, equals, prime
     case superscript, dOperator, partial, nabla, meta, newline, semicolon, eof
+    case dot
 }
 
 extension TokenKind {
@@ -87,6 +90,7 @@ extension TokenKind {
         case .newline: return .newline
         case .semicolon: return .semicolon
         case .eof: return .eof
+        case .dot: return .dot
         }
     }
 }

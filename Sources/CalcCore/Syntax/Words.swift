@@ -15,6 +15,8 @@ public enum CommandWord: String, CaseIterable, Sendable {
 /// Words that are special only inside the commands that expect them.
 public enum ContextualWord: String, CaseIterable, Sendable {
     case from, rate, random, `in`, to, over, at
+    /// `plot … with points (xs, ys, labels)`.
+    case with, points
 }
 
 /// The option words of `minimize` and `maximize` (`option`); `plot`, which

@@ -91,4 +91,11 @@ public enum CommandMessage: Sendable, Equatable {
     case removeNul
     /// Help when the target is a symbolic link (which is neither followed nor replaced).
     case symbolicLinkNotFollowed
+
+    // MARK: marked points (`plot … with points (xs, ys, labels)`)
+    case pointsNotNumbers(found: ValueKind)
+    /// The lists of `with points` have different lengths.
+    case pointsLengths([Int])
+    /// `with points` on a curve plot.
+    case pointsOnlyOnMaps
 }

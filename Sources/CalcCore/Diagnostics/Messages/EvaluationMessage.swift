@@ -208,6 +208,33 @@ public enum EvaluationMessage: Sendable, Equatable {
     case noRange(name: String)
     /// Help under `noRange`.
     case giveEveryVariableRange(variables: [String])
+    // destructuring, named results, indexing, spreading
+    /// `(a, b) = 3`: the right side of a destructuring is not a tuple.
+    case destructureNotTuple(found: ValueKind)
+    /// `(a, b) = (1, 2, 3)`.
+    case destructureCount(names: Int, elements: Int)
+    /// Label on the right side of `destructureCount`.
+    case tupleHasElements(count: Int)
+    /// Help under `destructureCount` and `destructureNotTuple`.
+    case oneNamePerElement
+    /// `net(u, v, θ)`: the arguments before the tuple and its elements still do not fill the parameters.
+    case spreadArity(function: String, expected: Int, before: Int, elements: Int)
+    /// `p.W` where `p` is not a named result.
+    case noNamedElements(name: String?, found: ValueKind)
+    /// Help under `noNamedElements`.
+    case namedResultsOnly(name: String)
+    /// `θ.nosuch`.
+    case noSuchElement(name: String, element: String)
+    /// Help under `noSuchElement`.
+    case itsElements([String])
+    /// `θ[0]`, `θ[10]`.
+    case indexOutOfRange(index: String, count: Int)
+    /// Help under `indexOutOfRange`.
+    case indicesRun(count: Int)
+    /// `θ[1.5]`, `θ[x]`.
+    case indexNotWhole(found: String)
+    /// `3[1]`.
+    case notIndexable(found: ValueKind)
 }
 
 /// What kind of value a message found where it needed another.

@@ -130,6 +130,20 @@ public enum SyntaxMessage: Sendable, Equatable {
     case integerLiteralInexact(literal: String, nearest: String)
     /// Where exact integers end, and what that means for results.
     case exactIntegersEndAt(largest: String)
+    /// `(a, 2) = …`: every element of a destructuring left side must be a name.
+    case tupleTargetsMustBeNames
+    /// Help under `tupleTargetsMustBeNames`.
+    case destructureExample
+    /// `with points (…)` with other than two or three lists.
+    case withPointsLists(count: Int)
+    /// Help for `with points`.
+    case withPointsExample
+    /// Help under an empty index `θ[]`.
+    case indexExample
+    /// `2.x`, `f(1).w`: `.` after something that is not a name.
+    case memberNeedsName
+    /// Help under `memberNeedsName`.
+    case memberExample
 }
 
 extension SyntaxMessage {

@@ -79,6 +79,10 @@ extension Catalogue {
         case .fileNameHasNul: return "a file name cannot contain a NUL character (U+0000)"
         case .removeNul: return "remove the NUL character from the name"
         case .symbolicLinkNotFollowed: return "calc neither writes through a symbolic link nor replaces one: remove the link or choose another name"
+        case .pointsNotNumbers(let found): return "`with points` takes lists of numbers, found \(english(found))"
+        case .pointsLengths(let counts):
+            return "the lists of `with points` differ in length (\(counts.map(String.init).joined(separator: ", ")))"
+        case .pointsOnlyOnMaps: return "`with points` marks data on a map: plot a function of two variables `over (x from a to b, y from c to d)`"
         }
     }
 }

@@ -131,6 +131,24 @@ extension Catalogue {
         case .noRange(let s): return "no range for `\(s)`"
         case .giveEveryVariableRange(let vs):
             return "give every variable a range: (\(vs.map { "\($0) from -5 to 5" }.joined(separator: ", ")))"
+        // destructuring, named results, indexing, spreading
+        case .destructureNotTuple(let found): return "expected a tuple to destructure, found \(english(found))"
+        case .destructureCount(let names, let elements):
+            return "\(names) name\(names == 1 ? "" : "s") on the left but the tuple has \(elements) element\(elements == 1 ? "" : "s")"
+        case .tupleHasElements(let n): return "this has \(n) element\(n == 1 ? "" : "s")"
+        case .oneNamePerElement: return "give one name per element: `(a, b) = (1, 2)`"
+        case .spreadArity(let f, let expected, let before, let elements):
+            return "`\(f)` takes \(expected) argument\(expected == 1 ? "" : "s") but \(before) and a tuple of \(elements) make \(before + elements)"
+        case .noNamedElements(let name, let found):
+            return "\(name.map { "`\($0)`" } ?? "this") is \(english(found)) without named elements"
+        case .namedResultsOnly(let name): return "a result bound by `\(name) = minimize …` has named elements; otherwise index from 1: `\(name)[1]`"
+        case .noSuchElement(let name, let element): return "`\(name)` has no element `\(element)`"
+        case .itsElements(let names): return "its elements are \(names.joined(separator: ", "))"
+        case .indexOutOfRange(let index, let count):
+            return "index \(index) is out of range for \(count) element\(count == 1 ? "" : "s")"
+        case .indicesRun(let count): return count == 1 ? "the only index is 1" : "indices run from 1 to \(count)"
+        case .indexNotWhole(let found): return "expected a whole number as the index, found \(found)"
+        case .notIndexable(let found): return "cannot index \(english(found)); only tuples and lists have elements"
         }
     }
 

@@ -25,6 +25,7 @@ extension Catalogue {
           (1, 2)                     a tuple (a point); [1, 2, 3] a list (data)
           2*xs + 1                   lists broadcast element-wise
           e at (x = 1, y = 2)        evaluate at a point
+          p[1]   (a, b) = p          an element (from 1); bind each element
           # comment                  newlines end statements, except inside ( ) and [ ]
         Integer literals are exact: 1/3 + 1/6 is exactly 1/2. Decimals are doubles.
         Unbound names stay symbolic: a*x + a*x gives 2*a*x.
@@ -54,6 +55,9 @@ extension Catalogue {
           rate 0.001, 0.01, 0.1            compare learning rates side by side
           from random 20 in (x from -5 to 5, y from -5 to 5)   several starts
         A rate too large diverges; calc says so and suggests one below 2/λmax.
+          θ = minimize L from (0, 0) rate 0.1   bind the end point: θ.w, θ[1], (w, b) = θ
+          net(u, v, θ)                          a tuple fills the trailing parameters
+          plot net(u, v, θ) over (u from 0 to 1, v from 0 to 1) with points (x1, x2, y)
         """
         case .meta: return """
         Meta commands

@@ -106,6 +106,7 @@ extension Catalogue {
         case .wrote(let path): return "wrote \(path)"
         case .wroteReplacing(let path): return "wrote \(path) (replaced)"
         case .undefinedThroughoutRange(let label): return "`\(label)` is undefined throughout the range"
+        case .legendPoints: return "data"
         }
     }
 }

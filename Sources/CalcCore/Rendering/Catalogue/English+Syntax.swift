@@ -104,6 +104,14 @@ extension Catalogue {
             return "integer `\(literal)` does not fit in 64 bits; it is read as the nearest floating-point number, \(nearest)"
         case .exactIntegersEndAt(let largest):
             return "integers are exact up to \(largest); results computed from this one print with `≈`"
+        // destructuring and marked points
+        case .tupleTargetsMustBeNames: return "each element of the left side must be a name"
+        case .destructureExample: return "bind each element of a tuple with `(a, b) = ans`"
+        case .withPointsLists(let n): return "`with points` takes 2 or 3 lists (x, y and labels), but \(n) \(n == 1 ? "was" : "were") given"
+        case .withPointsExample: return "mark data as `with points (xs, ys)`, or `with points (xs, ys, labels)` to tell the points apart"
+        case .indexExample: return "index from 1: `θ[1]` is the first element"
+        case .memberNeedsName: return "`.` follows the name of a named result"
+        case .memberExample: return "after `θ = minimize L from (0, 0) rate 0.1`, `θ.w` is the element for `w`; a decimal is written `2.5`"
         }
     }
 

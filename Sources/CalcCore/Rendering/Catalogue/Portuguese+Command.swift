@@ -89,6 +89,10 @@ extension Catalogue {
         case .fileNameHasNul: return "um nome de arquivo não pode conter o caractere NUL (U+0000)"
         case .removeNul: return "remova o caractere NUL do nome"
         case .symbolicLinkNotFollowed: return "o calc não grava através de um link simbólico nem o substitui: remova o link ou escolha outro nome"
+        case .pointsNotNumbers(let found): return "`with points` recebe listas de números, encontrou \(portuguese(found))"
+        case .pointsLengths(let counts):
+            return "as listas de `with points` têm tamanhos diferentes (\(counts.map(String.init).joined(separator: ", ")))"
+        case .pointsOnlyOnMaps: return "`with points` marca dados em um mapa: plote uma função de duas variáveis `over (x from a to b, y from c to d)`"
         }
     }
 }

@@ -146,6 +146,25 @@ extension Catalogue {
         case .noRange(let s): return "falta o intervalo de `\(s)`"
         case .giveEveryVariableRange(let vs):
             return "dê um intervalo a cada variável: (\(vs.map { "\($0) from -5 to 5" }.joined(separator: ", ")))"
+        // destructuring, named results, indexing, spreading
+        case .destructureNotTuple(let found): return "esperava uma tupla para desmembrar, encontrou \(portuguese(found))"
+        case .destructureCount(let names, let elements):
+            return "\(names) nome\(names == 1 ? "" : "s") à esquerda, mas a tupla tem \(elements) elemento\(elements == 1 ? "" : "s")"
+        case .tupleHasElements(let n): return "isto tem \(n) elemento\(n == 1 ? "" : "s")"
+        case .oneNamePerElement: return "dê um nome por elemento: `(a, b) = (1, 2)`"
+        case .spreadArity(let f, let expected, let before, let elements):
+            return "`\(f)` recebe \(expected) argumento\(expected == 1 ? "" : "s"), mas \(before) e uma tupla de \(elements) somam \(before + elements)"
+        case .noNamedElements(let name, let found):
+            return "\(name.map { "`\($0)`" } ?? "isto") é \(portuguese(found)) sem elementos com nome"
+        case .namedResultsOnly(let name):
+            return "um resultado atribuído com `\(name) = minimize …` tem elementos com nome; senão, use índices a partir de 1: `\(name)[1]`"
+        case .noSuchElement(let name, let element): return "`\(name)` não tem o elemento `\(element)`"
+        case .itsElements(let names): return "seus elementos são \(names.joined(separator: ", "))"
+        case .indexOutOfRange(let index, let count):
+            return "o índice \(index) está fora do intervalo para \(count) elemento\(count == 1 ? "" : "s")"
+        case .indicesRun(let count): return count == 1 ? "o único índice é 1" : "os índices vão de 1 a \(count)"
+        case .indexNotWhole(let found): return "esperava um número inteiro como índice, encontrou \(found)"
+        case .notIndexable(let found): return "não é possível indexar \(portuguese(found)); só tuplas e listas têm elementos"
         }
     }
 

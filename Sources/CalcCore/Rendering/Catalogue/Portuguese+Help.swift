@@ -28,6 +28,7 @@ extension Catalogue {
           (1, 2)                     uma tupla (um ponto); [1, 2, 3] uma lista (dados)
           2*xs + 1                   as listas operam elemento a elemento
           e at (x = 1, y = 2)        avalia em um ponto
+          p[1]   (a, b) = p          um elemento (a partir de 1); atribui cada elemento
           # comentário               a quebra de linha termina a instrução, exceto dentro de ( ) e [ ]
         Inteiros são exatos: 1/3 + 1/6 é exatamente 1/2. Decimais são de ponto flutuante.
         O decimal se escreve com ponto: 0.5 (0,5 são os dois números 0 e 5).
@@ -58,6 +59,9 @@ extension Catalogue {
           rate 0.001, 0.01, 0.1            compara taxas de aprendizagem lado a lado
           from random 20 in (x from -5 to 5, y from -5 to 5)   vários pontos iniciais
         Com uma taxa grande demais, a descida diverge; o calc avisa e sugere uma abaixo de 2/λmax.
+          θ = minimize L from (0, 0) rate 0.1   guarda o ponto final: θ.w, θ[1], (w, b) = θ
+          net(u, v, θ)                          uma tupla preenche os últimos parâmetros
+          plot net(u, v, θ) over (u from 0 to 1, v from 0 to 1) with points (x1, x2, y)
         """
         case .meta: return """
         Metacomandos

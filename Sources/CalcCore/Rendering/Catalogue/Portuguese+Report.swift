@@ -127,6 +127,7 @@ extension Catalogue {
         case .wrote(let path): return "salvo em \(path)"
         case .wroteReplacing(let path): return "salvo em \(path) (substituído)"
         case .undefinedThroughoutRange(let label): return "`\(label)` não tem valor definido em nenhum ponto do intervalo"
+        case .legendPoints: return "dados"
         }
     }
 }

@@ -115,6 +115,14 @@ extension Catalogue {
             return "o inteiro `\(literal)` não cabe em 64 bits; é lido como o número de ponto flutuante mais próximo, \(nearest)"
         case .exactIntegersEndAt(let largest):
             return "os inteiros são exatos até \(largest); resultados calculados a partir deste aparecem com `≈`"
+        // destructuring and marked points
+        case .tupleTargetsMustBeNames: return "cada elemento do lado esquerdo deve ser um nome"
+        case .destructureExample: return "atribua cada elemento de uma tupla com `(a, b) = ans`"
+        case .withPointsLists(let n): return "`with points` recebe 2 ou 3 listas (x, y e rótulos), mas \(n == 1 ? "foi dada 1" : "foram dadas \(n)")"
+        case .withPointsExample: return "marque dados com `with points (xs, ys)`, ou `with points (xs, ys, rótulos)` para distinguir os pontos"
+        case .indexExample: return "os índices começam em 1: `θ[1]` é o primeiro elemento"
+        case .memberNeedsName: return "`.` vem depois do nome de um resultado com nomes"
+        case .memberExample: return "depois de `θ = minimize L from (0, 0) rate 0.1`, `θ.w` é o elemento de `w`; um decimal se escreve `2.5`"
         }
     }
 

@@ -93,4 +93,6 @@ enum ReportMessage: Sendable, Equatable {
     /// A file of that name was there and was replaced whole.
     case wroteReplacing(String)
     case undefinedThroughoutRange(String)
+    /// The legend entry of `plot … with points`.
+    case legendPoints
 }
