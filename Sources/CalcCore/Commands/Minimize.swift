@@ -76,7 +76,8 @@ struct MinimizeCommand {
                 runs.append(minimizer.run(from: start, opts))
                 if it.interrupt.isSet { break }
             }
-            return problem.multiStart(runs, bounds, seed, opts)
+            // Ctrl-C: the starts done so far, grouped at once (the flag stays set for the caller)
+            return problem.multiStart(runs, bounds, seed, opts, planned: count, interrupted: it.interrupt.isSet)
         }
     }
 

@@ -43,6 +43,10 @@ struct SingleDescent {
     /// (over data: unrolling it), the classification, the advice. Said apart
     /// from the steps' time, which alone would hide a slow set-up.
     var setupSeconds: Double? = nil
+    /// Converged where the gradient vanishes but f is not small and the
+    /// Hessian shows no minimum (`OptimizationProblem.isPlateau`): a flat,
+    /// saturated region or a symmetric point; the report says so.
+    var onPlateau = false
 }
 
 /// How a run ended, as the command judges it.
@@ -101,6 +105,13 @@ enum Advice {
     case edgeOfStability(limit: Double, rate: Double)
     /// At the step limit but slow: more steps, a larger rate, or momentum.
     case moreSteps(suggestMomentum: Bool)
+    /// At the step limit, plain gd bouncing across a valley below the edge:
+    /// the step along the top eigenvector reverses every step, shrinking by
+    /// `ratio` (measured from extra steps; 1 − rate·λmax on a quadratic), so
+    /// a larger rate cannot help; `rate` = 1/λmax stops the bouncing.
+    case oscillating(ratio: Double, lambdaMax: Double, limit: Double, rate: Double)
+    /// Converged on a plateau or at a symmetric point: try other starts.
+    case tryOtherStarts
 }
 
 /// `rate a, b, c`: the same start with each rate.
@@ -135,11 +146,32 @@ struct MultiStart {
     let groups: [Group]
     /// Starts that diverged or left the domain.
     let failed: Int
+    /// Ctrl-C stopped the starts after `starts` of `planned`; the groups are
+    /// those done so far, unclassified (no Hessian work after an interrupt).
+    var interrupted = false
+    var planned = 0
 
     struct Group {
         let point: [Double]
         let value: Double
         let count: Int
         let curvature: Curvature?
+        /// Which starts (1-based, in the order drawn) ended here.
+        var starts: [Int] = []
+        /// Marked only when some group is stuck: `best` (f within
+        /// `clearlyWorse` of the best value found), `worse` (converged, so
+        /// |∇f| ≤ tol, at a clearly worse f: stuck), or neither (`alone`:
+        /// stopped at the step limit at a worse f, merely unfinished).
+        var standing: Standing = .alone
+    }
+
+    enum Standing { case alone, best, worse }
+
+    /// A group is clearly worse than the best when its f exceeds the best by
+    /// more than 1e-6·max(1, |best|) (Himmelblau's four minima, all 0 up to
+    /// 1e-18, are equally good: nothing is marked then).
+    static func clearlyWorse(_ value: Double, than best: Double, maximize: Bool) -> Bool {
+        let gap = maximize ? best - value : value - best
+        return gap > 1e-6 * max(1, abs(best))
     }
 }

@@ -1,7 +1,9 @@
 // OptimizationProblem — one minimize command's function, made ready once:
-// f and its exact gradient compiled together, the Hessian's entries
-// differentiated and compiled on first need (the classification, the rate
-// advice and the step-limit advice all read it), and the judgements the
+// f and its exact gradient compiled together, the Hessian on first need
+// (the classification, the rate advice and the step-limit advice all read
+// it): its exact entries differentiated and compiled when that is small,
+// else central differences of the compiled gradient, so the set-up stays
+// near-linear in the size of f; and the judgements the
 // report is made of: how a run ended, what kind of point it reached, and
 // which rate to try instead.
 
@@ -55,21 +57,81 @@ final class OptimizationProblem {
 
     // MARK: the Hessian
 
-    /// The Hessian's entries, row by row, compiled once (nil: too many variables, or not compilable).
-    private lazy var hessianProgram: CompiledProgram? = {
-        guard variables.count <= 200 else { return nil }
+    /// Most variables the Hessian is formed for (its eigenvalues cost n³).
+    static let maxHessianVariables = 200
+    /// Largest symbolic Hessian worth building: about n × (∇f's distinct
+    /// nodes) × (data length) nodes to differentiate and compile. Above it the
+    /// Hessian is taken numerically from the compiled gradient (2n gradient
+    /// evaluations per point), which costs no set-up at all.
+    static let symbolicHessianBudget = 20_000
+
+    /// How the Hessian is computed, decided on first need.
+    enum HessianSource {
+        /// The exact symbolic entries, row by row, compiled once.
+        case symbolic(CompiledProgram)
+        /// Central differences of the compiled gradient.
+        case numeric
+        /// Too many variables, or the entries would not compile.
+        case unavailable
+    }
+
+    private(set) lazy var hessianSource: HessianSource = {
+        let n = variables.count
+        guard n <= Self.maxHessianVariables else { return .unavailable }
+        if n * n > Self.symbolicHessianBudget { return .numeric }
+        // distinct nodes of ∇f, over the data's length when it is unrolled
+        var seen = Set<ObjectIdentifier>()
+        var stack = gradients
+        while let e = stack.popLast(), seen.count * n <= Self.symbolicHessianBudget {
+            if seen.insert(ObjectIdentifier(e)).inserted { stack.append(contentsOf: e.children) }
+        }
+        let length = expr.hasData ? max(1, Compiler.dataLength(expr)) : 1
+        guard seen.count * n * length <= Self.symbolicHessianBudget else { return .numeric }
+        // one differentiator per variable, shared by every row (its memo sees the common parts once)
         var entries: [Expr] = []
-        for gi in gradients { for v in variables { entries.append(Differentiator.derivative(gi, by: v, in: it.ctx)) } }
-        return try? Compiler.compile(entries, variables: variables, context: it.ctx)
+        let byVariable = variables.map { Differentiator(it.ctx, variable: it.ctx.symbol($0)) }
+        for gi in gradients { for d in byVariable { entries.append(d.derivative(gi)) } }
+        guard let prog = try? Compiler.compile(entries, variables: variables, context: it.ctx) else { return .numeric }
+        return .symbolic(prog)
     }()
 
-    /// The Hessian at a point, numerically from its exact symbolic entries (nil where not finite).
+    /// The Hessian at a point: from its exact symbolic entries when small, else
+    /// by central differences of the compiled gradient (nil where not finite).
     func hessian(at p: [Double]) -> [[Double]]? {
-        guard let prog = hessianProgram else { return nil }
-        let flat = prog.evaluate(p)
         let n = variables.count
-        guard flat.allSatisfy(\.isFinite) else { return nil }
-        return (0..<n).map { i in (0..<n).map { j in 0.5 * (flat[i * n + j] + flat[j * n + i]) } }
+        switch hessianSource {
+        case .unavailable: return nil
+        case .symbolic(let prog):
+            let flat = prog.evaluate(p)
+            guard flat.allSatisfy(\.isFinite) else { return nil }
+            return (0..<n).map { i in (0..<n).map { j in 0.5 * (flat[i * n + j] + flat[j * n + i]) } }
+        case .numeric:
+            return numericHessian(at: p)
+        }
+    }
+
+    /// ∂²f/∂θᵢ∂θⱼ ≈ (∂f/∂θᵢ(p + hⱼeⱼ) − ∂f/∂θᵢ(p − hⱼeⱼ)) / 2hⱼ, symmetrized.
+    /// hⱼ = ε^(1/3)·max(1, |pⱼ|) balances the O(h²) truncation against the
+    /// gradient's rounding over 2h, so entries are good to about 10 digits.
+    func numericHessian(at p: [Double]) -> [[Double]]? {
+        let n = p.count
+        guard p.allSatisfy(\.isFinite) else { return nil }
+        var columns: [[Double]] = []
+        columns.reserveCapacity(n)
+        var q = p
+        for j in 0..<n {
+            let h = 6.0554544523933395e-06 * max(1, abs(p[j]))
+            let up = p[j] + h, down = p[j] - h
+            q[j] = up
+            let gp = g.evaluate(q)
+            q[j] = down
+            let gm = g.evaluate(q)
+            q[j] = p[j]
+            let width = up - down
+            columns.append((0..<n).map { i in (gp[i] - gm[i]) / width })
+        }
+        let h = (0..<n).map { i in (0..<n).map { j in 0.5 * (columns[j][i] + columns[i][j]) } }
+        return h.allSatisfy { $0.allSatisfy(\.isFinite) } ? h : nil
     }
 
     /// The largest |eigenvalue| of the Hessian at a point, when positive.
@@ -149,6 +211,8 @@ final class OptimizationProblem {
         if o.method == .gd, let lmax = lambdaMax(at: p), o.rate * lmax >= 1.9 {
             return .edgeOfStability(limit: 2 / lmax, rate: Self.niceRate(1 / lmax))
         }
+        // below the edge but past 1/λmax: bouncing, and a larger rate is worse
+        if o.method == .gd, let bounce = bouncing(at: p, rate: o.rate) { return bounce }
         return .moreSteps(suggestMomentum: o.method == .gd)
     }
 
@@ -199,7 +263,10 @@ final class OptimizationProblem {
             curvature = self.curvature(at: run.point, stationary: stationary, tol: o.tol)
             if run.reason == .stepLimit { advice = [stepLimitAdvice(at: run.point, o)] }
         }
-        let report = SingleDescent(problem: description, run: run, options: o, verdict: verdict, curvature: curvature, advice: advice)
+        let plateau = isPlateau(run, curvature, startValue: value(at: start))
+        if plateau { advice.append(.tryOtherStarts) }
+        var report = SingleDescent(problem: description, run: run, options: o, verdict: verdict, curvature: curvature, advice: advice)
+        report.onPlateau = plateau
         return MinimizeOutcome(report: .single(report), value: Self.pointValue(run.point), runs: [run])
     }
 
@@ -282,27 +349,45 @@ final class OptimizationProblem {
                                runs: rows.map(\.run))
     }
 
-    func multiStart(_ runs: [MinimizeRun], _ bounds: [(Double, Double)], _ seed: UInt64, _ o: MinimizeOptions) -> MinimizeOutcome {
+    /// The distinct end points of a multi-start, best first; the best marked
+    /// and the clearly worse ones named (`MultiStart.clearlyWorse`). After an
+    /// interrupt: the starts done so far, grouped, with no Hessian work, so
+    /// Ctrl-C returns at once.
+    func multiStart(_ runs: [MinimizeRun], _ bounds: [(Double, Double)], _ seed: UInt64, _ o: MinimizeOptions,
+                    planned: Int, interrupted: Bool) -> MinimizeOutcome {
         // group end points closer than a small fraction of the box
         let scale = bounds.map { $0.1 - $0.0 }.max() ?? 1
-        var groups: [(point: [Double], value: Double, count: Int, converged: Int)] = []
+        var groups: [(point: [Double], value: Double, starts: [Int], converged: Int)] = []
         var failed = 0
-        for run in runs {
+        for (k, run) in runs.enumerated() {
             guard run.reason == .converged || run.reason == .stepLimit || run.reason == .interrupted, run.value.isFinite else { failed += 1; continue }
-            if let k = groups.firstIndex(where: { g in
+            if let i = groups.firstIndex(where: { g in
                 zip(g.point, run.point).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot() <= 1e-3 * scale
             }) {
-                groups[k].count += 1
-                if run.reason == .converged { groups[k].converged += 1 }
+                groups[i].starts.append(k + 1)
+                if run.reason == .converged { groups[i].converged += 1 }
             } else {
-                groups.append((run.point, run.value, 1, run.reason == .converged ? 1 : 0))
+                groups.append((run.point, run.value, [k + 1], run.reason == .converged ? 1 : 0))
             }
         }
         groups.sort { maximize ? $0.value > $1.value : $0.value < $1.value }
-        let report = MultiStart(problem: description, starts: runs.count, bounds: bounds, seed: seed, rate: o.rate,
-                                groups: groups.map { .init(point: $0.point, value: $0.value, count: $0.count,
-                                                           curvature: curvature(at: $0.point, stationary: $0.converged > 0)) },
-                                failed: failed)
+        var out = groups.map { g in
+            MultiStart.Group(point: g.point, value: g.value, count: g.starts.count,
+                             curvature: interrupted ? nil : curvature(at: g.point, stationary: g.converged > 0), starts: g.starts)
+        }
+        // stuck: converged (|∇f| ≤ tol) at a value clearly worse than the best; a
+        // worse end point at the step limit is unfinished, not stuck
+        if let best = out.first?.value {
+            let stuck = groups.map { $0.converged > 0 && MultiStart.clearlyWorse($0.value, than: best, maximize: maximize) }
+            if stuck.contains(true) {
+                for i in out.indices where !MultiStart.clearlyWorse(out[i].value, than: best, maximize: maximize) { out[i].standing = .best }
+                for i in out.indices where stuck[i] { out[i].standing = .worse }
+            }
+        }
+        var report = MultiStart(problem: description, starts: runs.count, bounds: bounds, seed: seed, rate: o.rate,
+                                groups: out, failed: failed)
+        report.interrupted = interrupted
+        report.planned = planned
         return MinimizeOutcome(report: .multiStart(report), value: groups.first.map { Self.pointValue($0.point) } ?? .tuple([]), runs: runs)
     }
 

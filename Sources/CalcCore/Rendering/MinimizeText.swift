@@ -31,6 +31,8 @@ struct MinimizeText {
         var lines: [String] = []
         let g = text.short(run.gradientNorm)
         switch d.verdict {
+        case .converged where d.onPlateau:
+            lines.append(words(.plateau(steps: run.steps, gradientNorm: g, tol: text.short(o.tol), value: text.short(run.value))))
         case .converged:
             lines.append(words(.converged(steps: run.steps, gradientNorm: g, tol: text.short(o.tol))))
         case .stepLimit:
@@ -97,6 +99,9 @@ struct MinimizeText {
         case .trySmallerRate(let r): return help(.trySmallerRate(text.short(r)))
         case .edgeOfStability(let limit, let r): return help(.edgeOfStability(limit: text.six(limit), rate: text.six(r)))
         case .moreSteps(let momentum): return help(.moreSteps(suggestMomentum: momentum))
+        case .oscillating(let ratio, let lmax, let limit, let r):
+            return help(.oscillating(ratio: text.short(ratio), lambdaMax: text.six(lmax), limit: text.six(limit), rate: text.six(r)))
+        case .tryOtherStarts: return help(.tryOtherStarts)
         }
     }
 
@@ -131,14 +136,23 @@ struct MinimizeText {
 
     func multiStart(_ m: MultiStart) -> String {
         let box = zip(m.problem.variables, m.bounds).map { "\($0) ∈ [\(text.number($1.0)), \(text.number($1.1))]" }.joined(separator: ", ")
-        var out = words(.multiStartHeading(starts: m.starts, box: box, seed: m.seed, rate: text.short(m.rate))) + "\n"
+        var out = m.interrupted ? words(.multiStartInterrupted(done: m.starts, planned: m.planned)) + "\n" : ""
+        out += words(.multiStartHeading(starts: m.starts, box: box, seed: m.seed, rate: text.short(m.rate))) + "\n"
+        // the best groups are marked after their kind, only when some group is stuck at a worse value
+        let marked = m.groups.contains { $0.standing == .worse }
         var rows: [[String]] = [[words(.endPointColumn), "f", words(.startsColumn), words(.kindColumn)]]
         for g in m.groups {
             let pt = g.point.count == 1 ? text.number(g.point[0]) : "(" + g.point.map(text.six).joined(separator: ", ") + ")"
-            rows.append([pt, text.six(g.value), "\(g.count)", kind(g.curvature)])
+            let kindText = m.interrupted ? "—" : kind(g.curvature)
+            rows.append([pt, text.six(g.value), "\(g.count)", kindText + (marked && g.standing == .best ? "  " + words(.bestMark) : "")])
         }
         out += ValueText.indentedTable(rows)
         if m.failed > 0 { out += "\n" + line(.startsFailed(m.failed)) }
+        if marked, let best = m.groups.first {
+            let stuck = m.groups.filter { $0.standing == .worse }.flatMap(\.starts).sorted()
+            let shown = stuck.prefix(12).map(String.init).joined(separator: ", ") + (stuck.count > 12 ? ", …" : "")
+            out += "\n" + line(.stuckStarts(starts: shown, count: stuck.count, of: m.starts, best: text.six(best.value)))
+        }
         return out
     }
 }

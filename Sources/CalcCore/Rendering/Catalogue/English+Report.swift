@@ -107,6 +107,18 @@ extension Catalogue {
         case .wroteReplacing(let path): return "wrote \(path) (replaced)"
         case .undefinedThroughoutRange(let label): return "`\(label)` is undefined throughout the range"
         case .legendPoints: return "data"
+        case .plateau(let n, let g, let tol, let value):
+            return "stopped on a plateau or at a symmetric point after \(steps(n)): |∇f| = \(g) ≤ tol \(tol), but f = \(value) is not small"
+        case .tryOtherStarts:
+            return "the gradient vanishes here but f is not small: a flat (saturated) region or a symmetric point, not a minimum; try other starts, e.g. `from random 20 in (…)`"
+        case .oscillating(let ratio, let lmax, let limit, let r):
+            return "the iterates bounce across the valley: along the steepest direction (λmax = \(lmax)) each step reverses and shrinks only by \(ratio), "
+                + "and gradient descent is stable only for rate < 2/λmax = \(limit), so a larger rate would not help; try a smaller rate such as \(r) (1/λmax)"
+        case .bestMark: return "← best"
+        case .stuckStarts(let list, let n, let total, let best):
+            return "\(n == 1 ? "start" : "starts") \(list) (\(n) of \(total)) stopped at a worse value than the best, f = \(best): stuck on a plateau or in a local minimum"
+        case .multiStartInterrupted(let done, let planned):
+            return "interrupted after \(done) of \(planned) starts: the end points so far (not classified)"
         }
     }
 }

@@ -128,6 +128,18 @@ extension Catalogue {
         case .wroteReplacing(let path): return "salvo em \(path) (substituído)"
         case .undefinedThroughoutRange(let label): return "`\(label)` não tem valor definido em nenhum ponto do intervalo"
         case .legendPoints: return "dados"
+        case .plateau(let n, let g, let tol, let value):
+            return "parou num platô ou num ponto simétrico após \(steps(n)): |∇f| = \(g) ≤ tol \(tol), mas f = \(value) não é pequeno"
+        case .tryOtherStarts:
+            return "aqui o gradiente se anula mas f não é pequeno: uma região plana (saturada) ou um ponto simétrico, não um mínimo; tente outros pontos iniciais, por exemplo `from random 20 in (…)`"
+        case .oscillating(let ratio, let lmax, let limit, let r):
+            return "os pontos oscilam de um lado para o outro do vale: na direção mais íngreme (λmax = \(lmax)) cada passo inverte o sentido e encolhe só por \(ratio), "
+                + "e o gradiente descendente só é estável com taxa < 2/λmax = \(limit), então uma taxa maior não ajudaria; tente uma taxa menor, como \(r) (1/λmax)"
+        case .bestMark: return "← melhor"
+        case .stuckStarts(let list, let n, let total, let best):
+            return (n == 1 ? "o ponto inicial \(list)" : "os pontos iniciais \(list)") + " (\(n) de \(total)) \(n == 1 ? "parou" : "pararam") num valor pior que o melhor, f = \(best): \(n == 1 ? "preso" : "presos") num platô ou num mínimo local"
+        case .multiStartInterrupted(let done, let planned):
+            return "interrompido após \(done) de \(planned) pontos iniciais: os pontos finais até aqui (sem classificação)"
         }
     }
 }

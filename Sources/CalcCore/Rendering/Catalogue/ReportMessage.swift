@@ -95,4 +95,15 @@ enum ReportMessage: Sendable, Equatable {
     case undefinedThroughoutRange(String)
     /// The legend entry of `plot … with points`.
     case legendPoints
+
+    // MARK: minimize: plateaus, bouncing, multi-start standings (issue 14)
+    /// Converged where f is not small and the Hessian shows no minimum.
+    case plateau(steps: Int, gradientNorm: String, tol: String, value: String)
+    case tryOtherStarts
+    case oscillating(ratio: String, lambdaMax: String, limit: String, rate: String)
+    /// The multi-start row with the best value, when some are clearly worse.
+    case bestMark
+    /// `starts` lists which starts (1-based) ended at a clearly worse value.
+    case stuckStarts(starts: String, count: Int, of: Int, best: String)
+    case multiStartInterrupted(done: Int, planned: Int)
 }
