@@ -106,6 +106,10 @@ extension Catalogue {
         case .wrote(let path): return "wrote \(path)"
         case .wroteReplacing(let path): return "wrote \(path) (replaced)"
         case .undefinedThroughoutRange(let label): return "`\(label)` is undefined throughout the range"
+        case .quotientRule(let u, let v): return "quotient rule: (u/v)' = (u'v - uv')/v^2, u = \(u), v = \(v)"
+        case .severalVariablesChainRule(let sum): return "chain rule in several variables: \(sum)"
+        case .abstractFunctionDerivative(let f): return "\(f) is an unspecified function: its derivative stays written as \(f)'"
+        case .dataAdjoints(let n): return "(over data: each value is a list of \(n); a list's adjoint is listed element by element)"
         }
     }
 }

@@ -127,6 +127,10 @@ extension Catalogue {
         case .wrote(let path): return "salvo em \(path)"
         case .wroteReplacing(let path): return "salvo em \(path) (substituído)"
         case .undefinedThroughoutRange(let label): return "`\(label)` não tem valor definido em nenhum ponto do intervalo"
+        case .quotientRule(let u, let v): return "regra do quociente: (u/v)' = (u'v - uv')/v^2, u = \(u), v = \(v)"
+        case .severalVariablesChainRule(let sum): return "regra da cadeia em várias variáveis: \(sum)"
+        case .abstractFunctionDerivative(let f): return "\(f) é uma função não especificada: sua derivada fica escrita como \(f)'"
+        case .dataAdjoints(let n): return "(sobre dados: cada valor é uma lista de \(n); o adjunto de uma lista é mostrado elemento a elemento)"
         }
     }
 }

@@ -93,4 +93,15 @@ enum ReportMessage: Sendable, Equatable {
     /// A file of that name was there and was replaced whole.
     case wroteReplacing(String)
     case undefinedThroughoutRange(String)
+
+    // MARK: explain (added later)
+    /// The quotient rule with the numerator u and denominator v as written.
+    case quotientRule(numerator: String, denominator: String)
+    /// The chain rule through an abstract function of several arguments: the
+    /// sum of partials times inner derivatives, written out (`∂z/∂u·u'(x) + …`).
+    case severalVariablesChainRule(sum: String)
+    /// A derivative of an abstract function applied to the variable itself.
+    case abstractFunctionDerivative(String)
+    /// The backward pass over data: every list's adjoint is a list too.
+    case dataAdjoints(count: Int)
 }
