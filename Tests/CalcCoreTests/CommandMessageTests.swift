@@ -117,6 +117,8 @@ let numericWordings: [Wording] = [
     n("noValue", .noValue("t"), "`t` has no value"),
     n("listNotCompilable", .listNotCompilable, "a list cannot be compiled here"),
     n("interrupted", .interrupted, "interrupted"),
+    n("abstractFunction", .abstractFunction("z"), "`z` is an abstract function: it has no value"),
+    n("defineAbstractFunction", .defineAbstractFunction("z"), "define `z` first to give it a value, e.g. `z(u, v) = u*v`"),
 ]
 
 /// The cases of the enum a file in Diagnostics/Messages is named after.

@@ -150,7 +150,7 @@ enum OpCount {
         case .pow(let b, let x):
             if x.numberValue == .minusOne { return 1 + count(b, c) }
             return 1 + count(b, c) + count(x, c)
-        case .call(_, let args):
+        case .call(_, let args), .applied(_, let args):
             return 1 + args.reduce(0) { $0 + count($1, c) }
         }
     }

@@ -85,6 +85,9 @@ extension Explanation {
                 try line()   // the outer function
                 for a in args { try print(a) }
             case .powerConstantExponent(let b, _): try print(b)
+            case .quotient(let u, let v, let du, let dv):
+                try line()   // the rule written out with u, v and their derivatives
+                for e in [u, v, du, dv, v, u, v] { try print(e) }
             default: break
             }
             for part in step.parts where part.rule != .variable && part.rule != .constant {
@@ -141,30 +144,41 @@ struct ExplainCommand {
         if case .at(let inner, let p) = node.kind { target = inner; point = p }
         // what is being differentiated, and by which variables
         var pieces: [(title: Explanation.Title, expr: Expr, variables: [String], order: [String])] = []
+        // the quotients as the user wrote them (the operand, or a function's body)
+        var quotients: [Expr: (numerator: Expr, denominator: Expr)] = [:]
+        func quotientsOf(_ f: UserFunction) {
+            guard case .syntax(let body, _) = f.body else { return }
+            quotients = writtenQuotients(body, f.parameters.map { Name($0, target.range) })
+        }
         switch target.kind {
         case .diff(let e, let specs):
             let vars = Interpreter.diffVariables(specs)
             let (ex, order) = try operand(e, vars)
+            quotients = writtenQuotients(e, vars)
             pieces.append((.diff(variables: vars.map(\.text), operand: ASTPrinter.print(e)), ex, vars.map(\.text), order))
         case .dOperator(let v, let e):
             let (ex, order) = try operand(e, [v])
+            quotients = writtenQuotients(e, [v])
             pieces.append((.diff(variables: [v.text], operand: ASTPrinter.print(e)), ex, [v.text], order))
         case .partial(let f, let vars):
             guard case .symbolic(let ex, let params) = try it.partialTarget(f, vars, target.range, scope).value else {
                 throw it.fail(.typeMismatch, .nothingToDifferentiate, target.range, scope)
             }
+            if case .function(let fn)? = it.env.bound(f.text, scope) { quotientsOf(fn) }
             pieces.append((.written(ASTPrinter.print(target)), ex, vars.map(\.text), params))
         case .prime(let fnode, let k):
             guard case .function(let f) = try it.eval(fnode, scope), f.parameters.count == 1,
                   case .symbolic(let ex, _) = try it.lower(f, target.range, scope) else {
                 throw it.fail(.badDerivativeVariable, .explainPrimeNeedsOneVariable, target.range, scope)
             }
+            quotientsOf(f)
             pieces.append((.prime(written: ASTPrinter.print(target), definition: f.text), ex, Array(repeating: f.parameters[0], count: k), f.parameters))
         case .grad(let t):
             let target = try it.derivativeTarget(t, node.range, scope)
             guard case .symbolic(let ex, _) = target.value, !target.variables.isEmpty else {
                 throw it.fail(.noVariables, .noVariablesToDifferentiate, node.range, scope)
             }
+            if let f = target.function { quotientsOf(f) }
             for x in target.variables { pieces.append((.partial(variable: x, of: ex), ex, [x], target.variables)) }
         default:
             throw it.fail(.expectedToken, .explainShowsDerivatives, node.range, scope, help: .explainForms)
@@ -178,10 +192,16 @@ struct ExplainCommand {
                 let result = d.derivative(current)
                 // interrupted: the steps and result are unfinished, never shown
                 if d.interrupted { throw it.interrupted(target.range, scope) }
-                steps.append(.init(variable: x, expression: current, derivation: d.step(for: current)))
+                let derivation = d.step(for: current).map { restatingQuotients($0, quotients, it.ctx.symbol(x)) }
+                steps.append(.init(variable: x, expression: current, derivation: derivation))
                 current = result
             }
-            // the same final form as `diff` prints (a constant derivative collapses to its value)
+            // the same final form as `diff` prints (a constant derivative collapses to its value),
+            // or the quotient rule's own combined form when the whole is a quotient and that is no larger
+            if steps.count == 1, let top = steps[0].derivation, case .quotient = top.rule,
+               top.result.treeSize(cap: 100_000) <= current.treeSize(cap: 100_000) {
+                current = top.result
+            }
             let result = try it.collapse(.symbolic(current, variables: piece.order), target.range, scope)
             explanation.pieces.append(.init(title: piece.title, steps: steps, result: result))
         }

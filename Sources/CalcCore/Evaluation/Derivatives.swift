@@ -153,6 +153,7 @@ extension Interpreter {
     /// (a one-parameter function stands for its call). `explain` uses it too.
     func differentiationOperand(_ e: Node, _ vars: [Name], _ scope: Scope) throws -> Value {
         var inner = scope
+        inner.abstractFunctions = true
         for v in vars {
             try checkVariable(v, scope)
             inner.locals[v.text] = .symbolic(ctx.symbol(v.text), variables: [v.text])
@@ -202,6 +203,10 @@ extension Interpreter {
     }
 
     func evalPrime(_ fn: Node, _ k: Int, _ range: SourceRange, _ scope: Scope) throws -> Value {
+        if scope.abstractFunctions, case .name(let u) = fn.kind, env.bound(u, scope) == nil,
+           Callee.named(u) == nil, Environment.constants[u] == nil {
+            return abstractDerivative(u, k)
+        }
         let v = try eval(fn, scope)
         switch v {
         case .function(let f):
@@ -254,6 +259,24 @@ extension Interpreter {
             let dx = try differentiate(v, by: x, range, scope)
             return .tuple(try vars.map { y in withVariables(try differentiate(dx, by: y, range, scope), vars) })
         })
+    }
+
+    // MARK: abstract functions
+
+    /// `z(u(x), v(x))` inside `diff`, z defined nowhere: an abstract function of its arguments.
+    func abstractCall(_ f: String, _ argNodes: [Node], _ range: SourceRange, _ scope: Scope) throws -> Value {
+        let args = try argNodes.map { try eval($0, scope) }
+        let exprs = try args.map { try toExpr($0, range, scope) }
+        return symbolic(ctx.applied(AbstractFunction(f), exprs), mergeVariables(args.map(\.variables)))
+    }
+
+    /// `u'` (k primes) inside `diff`, u defined nowhere: the derivative of an
+    /// abstract function of one argument, as a function of it (`u'(x)`).
+    func abstractDerivative(_ u: String, _ k: Int) -> Value {
+        let name = u + String(repeating: "'", count: k)
+        let t = "t"
+        let body = ctx.applied(AbstractFunction(u, partials: Array(repeating: 0, count: k)), [ctx.symbol(t)])
+        return .function(UserFunction(name: name, parameters: [t], body: .expression(body), text: "\(name)(\(t))"))
     }
 
     // MARK: derivatives where the original is undefined

@@ -14,6 +14,9 @@
 struct Scope {
     var locals: [String: Value] = [:]
     let file: SourceFile
+    /// Inside `diff`'s operand: a call of a name nobody defined is an abstract
+    /// function (`z(u(x), v(x))`), not an error.
+    var abstractFunctions = false
 
     func error(_ id: DiagnosticID, _ message: Message, _ range: SourceRange, help: Message? = nil) -> Diagnostic {
         Diagnostic(id, message, range, file: file, help: help)

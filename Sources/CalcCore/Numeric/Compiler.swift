@@ -285,6 +285,7 @@ public struct Compiler {
                 }
             } else if args.count == 1 { r = try emit(.call1, try compile(args[0]), fn: f) }
             else { r = try emit(.call2, try compile(args[0]), try compile(args[1]), fn: f) }
+        case .applied(let f, _): throw CompileError(message: .abstractFunction(f.name))   // it has no value
         }
         memo[ObjectIdentifier(e)] = r
         return r

@@ -80,6 +80,9 @@ public struct Evaluator {
                                         isDivisionByZero: false, expression: s)
             }
             return v
+        case .applied(let f, _):   // an abstract function has no value
+            throw EvaluationFailure(message: .abstractFunction(f.name), help: .defineAbstractFunction(f.name),
+                                    isDivisionByZero: false, expression: EvaluationFailure.quote(e))
         default: break
         }
         let key = ObjectIdentifier(e)

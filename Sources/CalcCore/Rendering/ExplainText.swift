@@ -61,6 +61,9 @@ struct ExplainText {
         if case .chain(let f, _) = step.rule {
             lines.append("\(pad)  " + words(.outer(f.ruleText)))
         }
+        if case .quotient(let u, let v, let du, let dv) = step.rule, quotientWorking(u, v, du, dv) != d {
+            lines.append("\(pad)  = " + quotientWorking(u, v, du, dv))
+        }
         for part in step.parts {
             // leaves (x itself, constants) are obvious: skip them below a rule
             if part.rule == .variable || part.rule == .constant { continue }
@@ -84,9 +87,49 @@ struct ExplainText {
         case .exponential: name = .exponentialRule
         case .generalPower: name = .generalPowerRule
         case .reduction(let f, _): name = .linearity(f.name)
+        case .quotient(let u, let v, _, _): name = .quotientRule(numerator: text.print(u), denominator: text.print(v))
+        case .abstractChain(let f, let args):
+            if args.count == 1 && args[0].symbolName == x { name = .abstractFunctionDerivative(f.name); break }
+            name = .severalVariablesChainRule(sum: abstractChainSum(step, f, x))
         case .constant, .variable: return ""
         }
         return "   " + words(name)
+    }
+
+    /// (u'v − uv')/v² with u, v and their derivatives put in, before combining:
+    /// `(1*(x + 1) - x*1)/(x + 1)^2`.
+    func quotientWorking(_ u: Expr, _ v: Expr, _ du: Expr, _ dv: Expr) -> String {
+        func p(_ e: Expr) -> String {
+            let s = text.print(e)
+            if case .add = e.kind { return "(" + s + ")" }
+            return s.hasPrefix("-") || s.contains("/") || s.contains(" ") ? "(" + s + ")" : s
+        }
+        return "(\(p(du))*\(p(v)) - \(p(u))*\(p(dv)))/\(p(v))^2"
+    }
+
+    /// The chain rule through an abstract function, term by term as a teacher
+    /// writes it: `∂z/∂u·du/dx + ∂z/∂v·dv/dx` (a one-argument f: `f'(u)·du/dx`),
+    /// each argument named by its own name (u for u(x)) or written out.
+    func abstractChainSum(_ step: DerivationStep, _ f: AbstractFunction, _ x: String) -> String {
+        guard case .applied(_, let a) = step.expression.kind else { return "" }
+        var terms: [String] = []
+        // the arguments that hold x are those with a recorded derivation
+        for (k, arg) in a.enumerated() where step.parts.contains(where: { $0.expression === arg }) {
+            let inner: String
+            if arg.symbolName == x { inner = "" } else {
+                let label = AbstractFunction.label(a, k, of: f.name)
+                inner = "·d" + (label.map { $0 } ?? "(" + text.print(arg) + ")") + "/d" + x
+            }
+            let outer: String
+            if a.count == 1 { outer = f.name + "'" } else {
+                outer = AbstractFunction.label(a, k, of: f.name).map { "∂\(f.name)/∂\($0)" } ?? "∂" + Printer.subscripted(String(k + 1)) + f.name
+            }
+            terms.append(outer + inner)
+        }
+        // the total derivative is d/dx when x is also an argument of its own (z(x, v(x)))
+        let direct = a.contains { $0.symbolName == x }
+        let lhs = a.count == 1 || direct ? "d\(f.name)/d\(x)" : "∂\(f.name)/∂\(x)"
+        return lhs + " = " + terms.joined(separator: " + ")
     }
 
     // MARK: backpropagation

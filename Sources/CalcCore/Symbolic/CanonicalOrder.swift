@@ -20,6 +20,7 @@ public enum ExprOrder {
         case .pow: return 5
         case .mul: return 6
         case .add: return 7
+        case .applied: return 8   // abstract functions last (added after the others: their order is unchanged)
         }
     }
 
@@ -114,6 +115,18 @@ public enum ExprOrder {
             let c = compareLists(xs.prefix(4), ys.prefix(4), budget - 1)
             if c != 0 { return c }
             return xs.count <= 4 && ys.count <= 4 ? 0 : byHash(a, b)
+        case let (.applied(f, xs), .applied(g, ys)):
+            // the outer function first (∂z/∂u·u'(x), f'(g(x))·g'(x)), then by name
+            if a.depth != b.depth { return a.depth > b.depth ? -1 : 1 }
+            if f.name != g.name { return naturalCompare(f.name, g.name) }
+            if f.partials != g.partials {
+                if f.partials.count != g.partials.count { return f.partials.count < g.partials.count ? -1 : 1 }
+                return f.partials.lexicographicallyPrecedes(g.partials) ? -1 : 1
+            }
+            if xs.count != ys.count { return xs.count < ys.count ? -1 : 1 }
+            if budget <= 0 { return byHash(a, b) }
+            let c = compareLists(xs, ys, budget - 1)
+            return c != 0 ? c : byHash(a, b)
         default:
             return 0
         }

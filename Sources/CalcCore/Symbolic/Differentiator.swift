@@ -54,6 +54,12 @@ public enum DerivativeRule: Sendable, Equatable {
     case builtinDirect(Builtin)
     /// sum(u)' = sum(u'), mean(u)' = mean(u'), len(u)' = 0.
     case reduction(Builtin, argument: Expr)
+    /// (u/v)' = (u'·v − u·v')/v², as the user wrote a quotient u/v (the
+    /// differentiator itself sees a product u·v⁻¹; `explain` restates it).
+    case quotient(numerator: Expr, denominator: Expr, numeratorDerivative: Expr, denominatorDerivative: Expr)
+    /// z(u₁…uₙ)' = Σᵢ ∂z/∂uᵢ · uᵢ', z an abstract function (no rule of its own:
+    /// its partials stay symbolic).
+    case abstractChain(outer: AbstractFunction, inner: [Expr])
 }
 
 /// One applied rule: the expression, the rule, its derivative, and the steps for its parts.
@@ -147,6 +153,8 @@ public final class Differentiator {
             }
         case .call(let f, let args):
             factors.append(f.partial(i, args, c))                 // ∂f(u)/∂uᵢ = ∂ᵢf(u)
+        case .applied(let f, let args):
+            factors.append(c.applied(f.differentiated(by: i), args))   // ∂z(u)/∂uᵢ: z's i-th partial, at u
         }
     }
 
@@ -234,6 +242,10 @@ public final class Differentiator {
             var terms: [Expr] = []
             for (i, a) in args.enumerated() where a.contains(variable) { terms.append(term(e, i, a)) }
             return derived(e, c.add(terms), by: .chain(outer: f, inner: args))
+        case .applied(let f, let args):
+            var terms: [Expr] = []
+            for (i, a) in args.enumerated() where a.contains(variable) { terms.append(term(e, i, a)) }
+            return derived(e, c.add(terms), by: .abstractChain(outer: f, inner: args))
         }
     }
 

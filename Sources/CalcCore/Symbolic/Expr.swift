@@ -34,6 +34,9 @@ public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible 
         case mul([Expr])          // flattened, canonically sorted, numeric coefficient first, ≥ 2 factors
         case pow(Expr, Expr)
         case call(Builtin, [Expr])
+        /// An abstract (undefined) function applied to its arguments, or one of
+        /// its partial derivatives there: `z(u(x), v(x))`, ∂z/∂(argument 1) at them.
+        case applied(AbstractFunction, [Expr])
 
         public static func == (a: Kind, b: Kind) -> Bool {
             switch (a, b) {
@@ -45,6 +48,7 @@ public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible 
             case let (.add(x), .add(y)), let (.mul(x), .mul(y)): return x.count == y.count && zip(x, y).allSatisfy { $0 === $1 }
             case let (.pow(b1, e1), .pow(b2, e2)): return b1 === b2 && e1 === e2
             case let (.call(f1, a1), .call(f2, a2)): return f1 == f2 && a1.count == a2.count && zip(a1, a2).allSatisfy { $0 === $1 }
+            case let (.applied(f1, a1), .applied(f2, a2)): return f1 == f2 && a1.count == a2.count && zip(a1, a2).allSatisfy { $0 === $1 }
             default: return false
             }
         }
@@ -57,7 +61,7 @@ public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible 
                 m.mix(1); m.mix(UInt64(bitPattern: p)); m.mix(UInt64(bitPattern: q))
             case .number(.float(let d)):
                 m.mix(2); m.mix(d.bitPattern)
-            case .symbol, .constant, .data:
+            case .symbol, .constant, .data, .applied:
                 var h = Hasher()
                 hash(into: &h)
                 return h.finalize() ^ seed
@@ -79,6 +83,7 @@ public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible 
             case .mul(let xs): h.combine(5); for x in xs { h.combine(ObjectIdentifier(x)) }
             case .pow(let b, let e): h.combine(6); h.combine(ObjectIdentifier(b)); h.combine(ObjectIdentifier(e))
             case .call(let f, let a): h.combine(7); h.combine(f); for x in a { h.combine(ObjectIdentifier(x)) }
+            case .applied(let f, let a): h.combine(8); h.combine(f); for x in a { h.combine(ObjectIdentifier(x)) }
             }
         }
     }
@@ -144,6 +149,7 @@ public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible 
         case .add(let xs), .mul(let xs): return xs
         case .pow(let b, let e): return [b, e]
         case .call(_, let a): return a
+        case .applied(_, let a): return a
         }
     }
 
@@ -171,6 +177,18 @@ public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible 
         }
         return seen.count
     }
+}
+
+/// An abstract function — a name without a definition, such as z in
+/// `diff(z(u(x), v(x)), x)` — and which partial derivative of it a node is:
+/// `partials` lists the (0-based) arguments differentiated by, ascending
+/// (empty: the function itself; [0, 1]: ∂²z/∂u∂v). It has no value.
+public struct AbstractFunction: Hashable, Sendable {
+    public let name: String
+    public let partials: [Int]
+    public init(_ name: String, partials: [Int] = []) { self.name = name; self.partials = partials.sorted() }
+    /// The partial derivative of this one with respect to argument `k`.
+    public func differentiated(by k: Int) -> AbstractFunction { AbstractFunction(name, partials: partials + [k]) }
 }
 
 /// Owns and interns the expressions of one session. Not shared between threads.
@@ -230,6 +248,12 @@ public final class ExprContext {
             case .call(let f, _): h.mix(7 &+ UInt64(f.ordinal) &* 8)
             default: break
             }
+            for x in xs { depth = max(depth, x.depth + 1); hasData = hasData || x.hasData; h.mix(x.shash) }
+        case .applied(let f, let xs):
+            free = Self.union(xs)
+            h.mix(8)
+            for b in f.name.utf8 { h.mix(UInt64(b)) }
+            for k in f.partials { h.mix(UInt64(k) &+ 1_000) }
             for x in xs { depth = max(depth, x.depth + 1); hasData = hasData || x.hasData; h.mix(x.shash) }
         case .pow(let b, let e):
             free = Self.union([b, e])

@@ -53,6 +53,7 @@ public struct Printer: Sendable {
             return renderProduct(.one, fs)
         case .pow: return renderProduct(.one, [e])
         case .call(let f, let args): return renderCall(f, args)
+        case .applied(let f, let args): return renderApplied(f, args)
         }
     }
 
@@ -146,6 +147,7 @@ public struct Printer: Sendable {
         case .mul(let fs): return fs.reduce(0) { $0 + degree($1) }
         case .add(let ts): return ts.map(degree).max() ?? 0
         case .call: return e.free.isEmpty ? 0 : 0.5   // after powers of the variable: 2*x + cos(x)
+        case .applied: return e.free.isEmpty ? 0 : 0.5
         }
     }
 

@@ -20,6 +20,7 @@ extension ExprContext {
             case .mul(let fs): r = mul(fs.map(go))
             case .pow(let b, let x): r = pow(go(b), go(x))
             case .call(let f, let a): r = call(f, a.map(go))
+            case .applied(let f, let a): r = applied(f, a.map(go))
             default: r = e
             }
             memo[e] = r
@@ -39,6 +40,7 @@ extension ExprContext {
             case .mul(let fs): r = f(mul(fs.map(go)))
             case .pow(let b, let x): r = f(pow(go(b), go(x)))
             case .call(let g, let a): r = f(call(g, a.map(go)))
+            case .applied(let g, let a): r = f(applied(g, a.map(go)))
             default: r = f(e)
             }
             memo[e] = r

@@ -36,4 +36,8 @@ public enum NumericMessage: Sendable, Equatable {
     case listNotCompilable
     /// Ctrl-C while compiling (callers report it as the `interrupted` error).
     case interrupted
+    /// An abstract function (`z` in `diff(z(u, v), u)`) has no value to evaluate or compile.
+    case abstractFunction(String)
+    /// Help for it: define the function to give it a value.
+    case defineAbstractFunction(String)
 }

@@ -25,6 +25,8 @@ extension Catalogue {
         case .noValue(let s): return "`\(s)` has no value"
         case .listNotCompilable: return "a list cannot be compiled here"
         case .interrupted: return "interrupted"
+        case .abstractFunction(let f): return "`\(f)` is an abstract function: it has no value"
+        case .defineAbstractFunction(let f): return "define `\(f)` first to give it a value, e.g. `\(f)(u, v) = u*v`"
         }
     }
 }

@@ -119,6 +119,10 @@ extension Catalogue {
             return "\(n == 1 ? "start" : "starts") \(list) (\(n) of \(total)) stopped at a worse value than the best, f = \(best): stuck on a plateau or in a local minimum"
         case .multiStartInterrupted(let done, let planned):
             return "interrupted after \(done) of \(planned) starts: the end points so far (not classified)"
+        case .quotientRule(let u, let v): return "quotient rule: (u/v)' = (u'v - uv')/v^2, u = \(u), v = \(v)"
+        case .severalVariablesChainRule(let sum): return "chain rule in several variables: \(sum)"
+        case .abstractFunctionDerivative(let f): return "\(f) is an unspecified function: its derivative stays written as \(f)'"
+        case .dataAdjoints(let n): return "(over data: each value is a list of \(n); a list's adjoint is listed element by element)"
         }
     }
 }

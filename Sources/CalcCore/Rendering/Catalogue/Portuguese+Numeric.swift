@@ -26,6 +26,8 @@ extension Catalogue {
         case .noValue(let s): return "`\(s)` não tem valor"
         case .listNotCompilable: return "uma lista não pode ser compilada aqui"
         case .interrupted: return "interrompido"
+        case .abstractFunction(let f): return "`\(f)` é uma função abstrata: não tem valor"
+        case .defineAbstractFunction(let f): return "defina `\(f)` antes para que tenha valor, por exemplo `\(f)(u, v) = u*v`"
         }
     }
 }

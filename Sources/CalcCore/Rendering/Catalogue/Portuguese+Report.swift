@@ -140,6 +140,10 @@ extension Catalogue {
             return (n == 1 ? "o ponto inicial \(list)" : "os pontos iniciais \(list)") + " (\(n) de \(total)) \(n == 1 ? "parou" : "pararam") num valor pior que o melhor, f = \(best): \(n == 1 ? "preso" : "presos") num platô ou num mínimo local"
         case .multiStartInterrupted(let done, let planned):
             return "interrompido após \(done) de \(planned) pontos iniciais: os pontos finais até aqui (sem classificação)"
+        case .quotientRule(let u, let v): return "regra do quociente: (u/v)' = (u'v - uv')/v^2, u = \(u), v = \(v)"
+        case .severalVariablesChainRule(let sum): return "regra da cadeia em várias variáveis: \(sum)"
+        case .abstractFunctionDerivative(let f): return "\(f) é uma função não especificada: sua derivada fica escrita como \(f)'"
+        case .dataAdjoints(let n): return "(sobre dados: cada valor é uma lista de \(n); o adjunto de uma lista é mostrado elemento a elemento)"
         }
     }
 }

@@ -106,4 +106,15 @@ enum ReportMessage: Sendable, Equatable {
     /// `starts` lists which starts (1-based) ended at a clearly worse value.
     case stuckStarts(starts: String, count: Int, of: Int, best: String)
     case multiStartInterrupted(done: Int, planned: Int)
+
+    // MARK: explain (added later)
+    /// The quotient rule with the numerator u and denominator v as written.
+    case quotientRule(numerator: String, denominator: String)
+    /// The chain rule through an abstract function of several arguments: the
+    /// sum of partials times inner derivatives, written out (`∂z/∂u·u'(x) + …`).
+    case severalVariablesChainRule(sum: String)
+    /// A derivative of an abstract function applied to the variable itself.
+    case abstractFunctionDerivative(String)
+    /// The backward pass over data: every list's adjoint is a list too.
+    case dataAdjoints(count: Int)
 }
