@@ -208,6 +208,8 @@ public enum EvaluationMessage: Sendable, Equatable {
     case noRange(name: String)
     /// Help under `noRange`.
     case giveEveryVariableRange(variables: [String])
+    /// Help under `negativeToFractionalPower` for a square root (`sqrt(-4)`, `x^(1/2)`, `x^1.5`).
+    case squareRootNeedsNonNegative
 }
 
 /// What kind of value a message found where it needed another.

@@ -36,4 +36,6 @@ public enum NumericMessage: Sendable, Equatable {
     case listNotCompilable
     /// Ctrl-C while compiling (callers report it as the `interrupted` error).
     case interrupted
+    /// Help under `negativeToFractionalPower` for a square root (`sqrt(x)` at x < 0).
+    case squareRootNeedsNonNegative
 }

@@ -99,6 +99,12 @@ extension Catalogue {
             return "`\(literal)` is read as the two numbers \(first) and \(second)"
         case .writeDecimalPoint(let decimal): return "for the decimal number write `\(decimal)`"
         case .spaceSeparatesNumbers(let spaced): return "for two numbers put a space after the comma: `\(spaced)`"
+        case .notACommand(let w): return "`\(w)` is not a command"
+        case .didYouMeanCommandWord(let c): return "did you mean the command `\(c)`?"
+        case .metaCommandNeedsColon(let w): return "`\(w)` is a meta command: meta commands start with `:`"
+        case .writeMetaCommand(let text): return "write `\(text)`"
+        case .callNeedsParentheses(let call): return "did you mean `\(call)`? a function's argument goes in parentheses"
+        case .pointNeedsParentheses(let point): return "to evaluate at a point, put it in parentheses: `at \(point)`"
         }
     }
 

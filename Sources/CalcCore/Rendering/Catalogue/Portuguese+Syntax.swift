@@ -110,6 +110,12 @@ extension Catalogue {
             return "`\(literal)` é lido como os dois números \(first) e \(second)"
         case .writeDecimalPoint(let decimal): return "para o número decimal, escreva `\(decimal)`"
         case .spaceSeparatesNumbers(let spaced): return "para dois números, ponha um espaço depois da vírgula: `\(spaced)`"
+        case .notACommand(let w): return "`\(w)` não é um comando"
+        case .didYouMeanCommandWord(let c): return "você quis dizer o comando `\(c)`?"
+        case .metaCommandNeedsColon(let w): return "`\(w)` é um metacomando: os metacomandos começam com `:`"
+        case .writeMetaCommand(let text): return "escreva `\(text)`"
+        case .callNeedsParentheses(let call): return "você quis dizer `\(call)`? o argumento de uma função vai entre parênteses"
+        case .pointNeedsParentheses(let point): return "para calcular em um ponto, ponha-o entre parênteses: `at \(point)`"
         }
     }
 
