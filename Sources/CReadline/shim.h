@@ -44,6 +44,18 @@ static inline int calc_rl_char_after_point(void) {
     if (rl_line_buffer == NULL || rl_point < 0 || rl_point >= rl_end) return 0;
     return (unsigned char)rl_line_buffer[rl_point];
 }
+/// The character just before the cursor (0 at the start of the line).
+static inline int calc_rl_char_before_point(void) {
+    if (rl_line_buffer == NULL || rl_point <= 0 || rl_point > rl_end) return 0;
+    return (unsigned char)rl_line_buffer[rl_point - 1];
+}
+/// True when the last editing command was a completion (Tab): the key just
+/// typed follows what the completion inserted (Completion.swift's `(` key).
+static inline int calc_rl_last_command_was_completion(void) {
+    return rl_last_func == rl_complete || rl_last_func == rl_menu_complete;
+}
+/// Binds a key of the current keymap to a command.
+static inline void calc_rl_bind_key(int key, rl_command_func_t *f) { rl_bind_key(key, f); }
 /// Prompts and the echo go to stderr (when stdout is redirected but the user
 /// still types at a terminal: `calc | tee log`).
 static inline void calc_rl_output_to_stderr(void) { rl_outstream = stderr; }

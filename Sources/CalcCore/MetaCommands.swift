@@ -81,6 +81,19 @@ extension Session {
     }
 }
 
+extension Session {
+    /// `help`, `quit` or `exit` alone as a statement, not bound to a value:
+    /// at a prompt it runs `:help` / `:quit` (what the user plainly meant);
+    /// in a script or `-e` it is an error saying to write the colon, never
+    /// the symbolic name `quit` printed back. nil for any other statement.
+    func bareMetaWord(_ name: String, _ range: SourceRange, _ file: SourceFile, emit: (Event) -> Void) throws -> RunStatus? {
+        guard ["help", "quit", "exit"].contains(name), interpreter.globals[name] == nil else { return nil }
+        if interactive { return try meta(name, "", range, file, emit: emit) }
+        throw interpreter.error(.meta, .syntax(.metaCommandNeedsColon(name)), range, Scope(file: file),
+                                help: .syntax(.writeMetaCommand(":" + name)))
+    }
+}
+
 extension MetaCommandName {
     /// A meta command by its name or an alias (`:h`, `:?`, `:q`, `:exit`).
     static func named(_ s: String) -> MetaCommandName? {

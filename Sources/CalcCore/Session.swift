@@ -45,6 +45,10 @@ public final class Session {
     /// Told about long runs (step, f, |∇f|) about every 0.1 s; a terminal shows it.
     public var progress: ((Int, Double, Double) -> Void)?
     var loadDepth = 0
+    /// True at a prompt (the REPL sets it): `help`, `quit` and `exit` typed
+    /// without their colon then do what they say; elsewhere they are an
+    /// error that says to write `:help` / `:quit` (MetaCommands.swift).
+    public var interactive = false
 
     public init(interrupt: InterruptFlag = InterruptFlag()) {
         self.interrupt = interrupt
@@ -84,7 +88,7 @@ public final class Session {
     /// Parses and runs a whole source.
     @discardableResult
     public func run(_ source: SourceFile, keepGoing: Bool = false, emit: (Event) -> Void) -> RunStatus {
-        let program = Parser.parse(source)
+        let program = Parser.parse(source, callables: Set(Callee.names).union(userFunctionNames))
         for d in program.diagnostics { emit(.diagnostic(d)) }
         var status: RunStatus = program.diagnostics.contains { $0.severity == .error } ? .failed : .ok
         if status == .failed && !keepGoing { return .failed }
@@ -135,6 +139,7 @@ public final class Session {
         let scope = Scope(file: file)
         switch s.kind {
         case .expression(let node):
+            if case .name(let n) = node.kind, let status = try bareMetaWord(n, node.range, file, emit: emit) { return status }
             let v = try it.collapse(try it.eval(node, scope), node.range, scope)
             it.env.bind("ans", v, elementNames: copiedNames(node))
             if !s.silent {

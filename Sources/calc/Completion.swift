@@ -12,6 +12,8 @@
 //     language is Portuguese) and the user's functions (completed with
 //     `(`), the user's variables, derivative operations, constants, and the
 //     command words at the start of a statement (completed with a space).
+// A `(` typed right after a completion that appended `(` is skipped (the
+// `(` key's binding, `openParenthesis`), so habit does not make `sigmoid((`.
 // readline's glue (the C callbacks and their global state) is at the end.
 
 import CalcCore
@@ -161,10 +163,25 @@ enum Completion {
     nonisolated(unsafe) static var pending = ""
     nonisolated(unsafe) static var current: [Candidate] = []
     nonisolated(unsafe) static var nextIndex = 0
+    /// True when the last completion appended a `(` (a function's name).
+    nonisolated(unsafe) static var appendedParen = false
 
     static func install(session: Session) {
         Completion.session = session
         calc_rl_set_completer(attemptCompletion)
+        calc_rl_bind_key(0x28, openParenthesis)
+    }
+
+    /// The `(` key: skipped when it comes right after a completion that
+    /// appended `(` (`sigm` Tab gives `sigmoid(`, and the `(` a user types
+    /// from habit must not make `sigmoid((`); inserted otherwise.
+    static let openParenthesis: @convention(c) (Int32, Int32) -> Int32 = { count, key in
+        if count == 1, Completion.appendedParen, calc_rl_last_command_was_completion() != 0,
+           calc_rl_char_before_point() == 0x28 {
+            Completion.appendedParen = false
+            return 0
+        }
+        return rl_insert(count, key)
     }
 
     /// readline's attempted-completion function: (text, start, end) → matches.
@@ -182,6 +199,7 @@ enum Completion {
                                            language: session?.settings.language ?? .english)
         switch answer {
         case .fileNames:
+            Completion.appendedParen = false
             calc_rl_set_completion_over(0)          // readline completes file names
             calc_rl_set_append_character(0)         // and closes the quote itself
             return nil
@@ -189,6 +207,7 @@ enum Completion {
             calc_rl_set_completion_over(1)          // never fall back to file names
             Completion.current = found
             Completion.nextIndex = 0
+            Completion.appendedParen = false
             guard !found.isEmpty else { return nil }
             // the character appended when the completion is unique (readline
             // resets it to a space before every completion)
@@ -199,6 +218,7 @@ enum Completion {
                 if append == 0x28 && calc_rl_char_after_point() == 0x28 { append = 0 }
             }
             calc_rl_set_append_character(append)
+            Completion.appendedParen = append == 0x28
             return rl_completion_matches(text, generator)
         }
     }

@@ -1,4 +1,4 @@
-// REPL — the interactive loop (LANGUAGE.md §9): GNU readline (LineEditor),
+// REPL — the interactive loop (docs/repl.md): GNU readline (LineEditor),
 // history kept across sessions (History), Tab completion (Completion),
 // continuation lines while brackets are open or a line ends in an operator,
 // and Ctrl-C that never loses work:
@@ -29,6 +29,8 @@ struct REPL {
             return runner.runStandardInput() == .failed ? 1 : 0
         }
         Signals.installInterruptHandler()
+        // at a prompt `help`, `quit` and `exit` without their colon do what they say
+        runner.session.interactive = true
         // prompts go where the user looks: stderr when stdout is redirected (`calc | tee log`)
         let promptsToStderr = isatty(STDOUT_FILENO) != 1 && isatty(STDERR_FILENO) == 1
         let editor = LineEditor(session: runner.session, promptsToStderr: promptsToStderr)

@@ -77,6 +77,7 @@ let evaluationWordings: [Wording] = [
     e("zeroToNegativePower", .zeroToNegativePower, "division by zero: 0 raised to a negative power"),
     e("negativeToFractionalPower", .negativeToFractionalPower, "a negative number to a fractional power is not a real number"),
     e("useCbrt", .useCbrt, "calc works with real numbers; for a cube root use `cbrt(x)`"),
+    e("squareRootNeedsNonNegative", .squareRootNeedsNonNegative, "calc works with real numbers: sqrt(x) and x^(1/2) are real only for x ≥ 0"),
     e("functionNotAValue", .functionNotAValue(name: "f"), "`f` is a function, not a value"),
     e("callWithArguments", .callWithArguments(signature: "f(x, y)"), "call it with arguments: `f(x, y)`"),
     e("isAFunction", .isAFunction(name: "f"), "`f` is a function"),

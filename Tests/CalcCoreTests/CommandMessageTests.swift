@@ -109,6 +109,7 @@ let numericWordings: [Wording] = [
     n("zeroToNegativePower", .zeroToNegativePower, "division by zero: 0 raised to a negative power"),
     n("negativeToFractionalPower", .negativeToFractionalPower(base: "-8"), "a negative number (-8) to a fractional power is not a real number"),
     n("realNumbersUseCbrt", .realNumbersUseCbrt, "calc works with real numbers; use cbrt(x) for a cube root"),
+    n("squareRootNeedsNonNegative", .squareRootNeedsNonNegative, "calc works with real numbers: sqrt(x) and x^(1/2) are real only for x ≥ 0"),
     n("listLengths", .listLengths(2, 3), "lists of different lengths (2 and 3) in one expression"),
     n("sameLengthLists", .sameLengthLists, "element-wise arithmetic needs lists of the same length"),
     n("tooLargeToCompile", .tooLargeToCompile, "the function is too large to compile"),

@@ -19,7 +19,7 @@ struct SyntaxExample: Sendable, CustomTestStringConvertible {
 }
 
 extension SyntaxExample {
-    static let table: [SyntaxExample] = characters + expected + statements + commands + decimalComma + bigLiterals + bindings
+    static let table: [SyntaxExample] = characters + expected + statements + commands + decimalComma + bigLiterals + bindings + suggestions
 
     static let characters: [SyntaxExample] = [
         .init("unexpected character", .unexpectedCharacter("$"), "unexpected character `$`"),

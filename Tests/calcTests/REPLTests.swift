@@ -406,6 +406,54 @@ extension REPLTests {
             t.waitForLastLine("> 2*sigmoid(")
         }
 
+        @Test("a ( typed right after Tab's sigmoid( is skipped; one typed later is not")
+        func completeThenParenthesis() throws {
+            let t = try TerminalSession()
+            defer { t.closeAndClean() }
+            t.waitForPrompt()
+            try t.type("sigm")
+            t.waitForLastLine("> sigm")
+            try t.keys("Tab")
+            t.waitForLastLine("> sigmoid(")
+            try t.type("(")
+            try t.type("0")
+            t.waitForLastLine("> sigmoid(0")
+            try t.enter(")")
+            t.waitFor("> sigmoid(0)\n0.5")
+            // a `(` after anything but the completion is typed as usual
+            try t.type("sigm")
+            t.waitForLastLine("> sigm")
+            try t.keys("Tab")
+            t.waitForLastLine("> sigmoid(")
+            try t.type("x")
+            try t.type("*(")
+            t.waitForLastLine("> sigmoid(x*(")
+            try t.keys("C-u")
+            // the user's own function too, and a `(` typed without Tab
+            try t.enter("loss(w) = (w - 3)^2")
+            t.waitFor("loss(w) =")
+            try t.type("los")
+            t.waitForLastLine("> los")
+            try t.keys("Tab")
+            t.waitForLastLine("> loss(")
+            try t.type("(1)")
+            t.waitForLastLine("> loss(1)")
+            try t.enter(" + ((1))")
+            t.waitFor("> loss(1) + ((1))\n5")
+        }
+
+        @Test("help, quit and exit without the colon work at the prompt")
+        func bareMetaWords() throws {
+            let t = try TerminalSession()
+            defer { t.closeAndClean() }
+            t.waitForPrompt()
+            try t.enter("help")
+            t.waitFor(":help explain, :help plot")
+            t.waitForPrompt()
+            try t.enter("exit")
+            #expect(t.waitForExit() == 0)
+        }
+
         @Test("Tab completes the user's functions with ( and variables without; double Tab lists candidates")
         func completeUserNames() throws {
             let t = try TerminalSession()

@@ -171,7 +171,9 @@ extension Interpreter {
                 throw error(.divisionByZero, .evaluation(.zeroToNegativePower), range, scope)
             }
             if bd < 0 && bd.isFinite && ed.isFinite && ed != ed.rounded() {
-                throw error(.domain, .evaluation(.negativeToFractionalPower), range, scope, help: .evaluation(.useCbrt))
+                // a half-integer power is a square root: cbrt would not help there
+                let help: EvaluationMessage = (2 * ed).rounded() == 2 * ed ? .squareRootNeedsNonNegative : .useCbrt
+                throw error(.domain, .evaluation(.negativeToFractionalPower), range, scope, help: .evaluation(help))
             }
             return x.isApproximate || y.isApproximate ? .approximate(Glibc.pow(bd, ed)) : .float(Glibc.pow(bd, ed))
         }

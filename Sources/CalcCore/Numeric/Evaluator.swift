@@ -142,7 +142,7 @@ public struct Evaluator {
         }
         if p < 0 && p.isFinite && q.isFinite && q != q.rounded() {
             throw EvaluationFailure(message: .negativeToFractionalPower(base: NumberFormat.format(p, digits: 6)),
-                                    help: .realNumbersUseCbrt,
+                                    help: (2 * q).rounded() == 2 * q ? .squareRootNeedsNonNegative : .realNumbersUseCbrt,
                                     isDivisionByZero: false, expression: EvaluationFailure.quote(e))
         }
         return Glibc.pow(p, q)

@@ -63,9 +63,10 @@ public struct BraillePlot: Sendable {
     public func render(_ plot: LinePlot) -> String {
         let rows = max(2, height)
         let xAxis = PlotAxis.fitting(plot.series.flatMap { s in s.xs.prefix(s.ys.count) }, log: false)
-        let yAxis = PlotAxis.fitting(plot.series.flatMap { $0.ys }, log: plot.logY, fixed: plot.yRange)
+        let yTickCount = max(2, (rows + 1) / 2)
+        let yAxis = PlotAxis.fitting(plot.series.flatMap { $0.ys }, log: plot.logY, fixed: plot.yRange, niceEnds: yTickCount)
 
-        let yTicks = yAxis.ticks(maxCount: max(2, (rows + 1) / 2))
+        let yTicks = yAxis.ticks(maxCount: yTickCount)
         let labelWidth = max(1, yTicks.map { $0.1.count }.max() ?? 1)
         let cols = max(4, width - labelWidth - 1)
         var canvas = BrailleCanvas(cols: cols, rows: rows)

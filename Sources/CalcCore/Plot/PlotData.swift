@@ -11,6 +11,7 @@
 // on ranges, ticks and scales; the shared decisions live here:
 //
 //   PlotTicks          "nice" tick values (1, 2, 5 × 10^k) and compact labels
+//                      (where an axis ends and π ticks: PlotTickRanges.swift)
 //                      (`0.5`, `-2`, `1e6`, `2.5e-4`), decades for log axes
 //                      labelled as powers of ten (`10⁻³`).
 //   shouldUseLogScale  positive values spanning at least three decades.
@@ -314,10 +315,34 @@ struct PlotAxis {
     var lo: Double            // in axis space (log10 of the value when log)
     var hi: Double
     var log: Bool
+    /// Ticks at multiples of π/`piDenominator` and above (`π/2`, `π`, `3π/2`):
+    /// set when both ends are multiples of π/12 and one is not 0 (a range
+    /// given with π, `from -pi to pi`), on an axis that is not fitted to a
+    /// curve's values (those get `niceEnds`); nil for decimal ticks.
+    var piDenominator: Int? = nil
 
     /// The range of the finite values (positive ones when `log`), widened
     /// when empty or a single value; log axes snap to whole decades.
-    static func fitting(_ values: [Double], log: Bool, fixed: ClosedRange<Double>? = nil) -> PlotAxis {
+    /// With `niceEnds` (the most ticks the axis will show), a linear range
+    /// fitted to the data — not a `fixed` one, nor one whose ends are
+    /// multiples of π — is widened outwards to the next tick values, so
+    /// the axis ends at labelled values beyond the data (sin sampled over
+    /// [−π, π] peaks at 0.9998 and its axis ends at ±1).
+    static func fitting(_ values: [Double], log: Bool, fixed: ClosedRange<Double>? = nil,
+                        niceEnds: Int? = nil) -> PlotAxis {
+        var axis = fittingData(values, log: log, fixed: fixed)
+        guard !log else { return axis }
+        // (the values of a curve do not get π ticks, only the ranges the user gave)
+        axis.piDenominator = niceEnds == nil ? PlotTicks.piDenominator(axis.lo, axis.hi) : nil
+        let fitted = fixed == nil || !(fixed!.lowerBound.isFinite && fixed!.upperBound.isFinite)
+        if fitted, axis.piDenominator == nil, let maxCount = niceEnds,
+           let (lo, hi) = PlotTicks.niceBounds(axis.lo, axis.hi, maxCount: max(2, maxCount)) {
+            (axis.lo, axis.hi) = (lo, hi)
+        }
+        return axis
+    }
+
+    private static func fittingData(_ values: [Double], log: Bool, fixed: ClosedRange<Double>?) -> PlotAxis {
         var lo = Double.infinity, hi = -Double.infinity
         if let fixed, fixed.lowerBound.isFinite, fixed.upperBound.isFinite, !log || fixed.lowerBound > 0 {
             lo = log ? log10(fixed.lowerBound) : fixed.lowerBound
@@ -355,6 +380,9 @@ struct PlotAxis {
     func ticks(maxCount: Int) -> [(Double, String)] {
         if log {
             return PlotTicks.decades(Int(lo), Int(hi), maxCount: maxCount).map { (Double($0), PlotTicks.powerOfTen($0)) }
+        }
+        if let d = piDenominator, let t = PlotTicks.multiplesOfPi(lo, hi, denominator: d, maxCount: max(2, maxCount)) {
+            return t
         }
         let (vs, step) = PlotTicks.nice(lo, hi, maxCount: max(2, maxCount))
         return vs.map { ($0, PlotTicks.label($0, step: step)) }

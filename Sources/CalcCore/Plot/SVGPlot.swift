@@ -91,11 +91,18 @@ public struct SVGPlot: Sendable {
     /// The plot area inside a W×H picture: room above for the title, below
     /// for the x label, left for the y tick labels (as wide as the widest) and
     /// the y label, and `right` for a legend or colour bar; with the y ticks.
+    /// The most y ticks a W×H picture shows: one per 40 units of the plot area's height.
+    static func yTickCount(_ H: Double, title: String?, xLabel: String) -> Int {
+        let top = (title ?? "").isEmpty ? 20.0 : 40.0
+        let bottom = 30.0 + (xLabel.isEmpty ? 0 : 20)
+        return max(2, Int((H - top - bottom) / 40))
+    }
+
     func layout(_ W: Double, _ H: Double, yAxis: PlotAxis, title: String?, xLabel: String, yLabel: String,
                 right: Double) -> (Frame, [(Double, String)]) {
         let top = (title ?? "").isEmpty ? 20.0 : 40.0
         let bottom = 30.0 + (xLabel.isEmpty ? 0 : 20)
-        let yTicks = yAxis.ticks(maxCount: max(2, Int((H - top - bottom) / 40)))
+        let yTicks = yAxis.ticks(maxCount: Self.yTickCount(H, title: title, xLabel: xLabel))
         let tickWidth = Double(yTicks.map { $0.1.count }.max() ?? 1) * Self.charWidth
         let left = (yLabel.isEmpty ? 12.0 : 32.0) + tickWidth + 10
         return (Frame(x0: left, y0: top, x1: max(left + 40, W - right), y1: max(top + 40, H - bottom)), yTicks)
@@ -106,7 +113,8 @@ public struct SVGPlot: Sendable {
     public func render(_ plot: LinePlot) -> String {
         let W = Double(max(width, 200)), H = Double(max(height, 150))
         let xAxis = PlotAxis.fitting(plot.series.flatMap { s in s.xs.prefix(s.ys.count) }, log: false)
-        let yAxis = PlotAxis.fitting(plot.series.flatMap { $0.ys }, log: plot.logY, fixed: plot.yRange)
+        let yAxis = PlotAxis.fitting(plot.series.flatMap { $0.ys }, log: plot.logY, fixed: plot.yRange,
+                                     niceEnds: Self.yTickCount(H, title: plot.title, xLabel: plot.xLabel))
         let labels = plot.series.map(\.label)
         let legendWidth = labels.allSatisfy(\.isEmpty) ? 0 : 44 + Double(labels.map(\.count).max() ?? 0) * Self.charWidth
         let (frame, yTicks) = layout(W, H, yAxis: yAxis, title: plot.title, xLabel: plot.xLabel, yLabel: plot.yLabel,

@@ -3,7 +3,7 @@
 
 public enum HelpTopic: String, Sendable, CaseIterable {
     case overview = ""
-    case syntax, functions, derivatives, minimize, meta
+    case syntax, functions, derivatives, minimize, meta, explain, plot
 
     /// A topic by any name it answers to (`:help diff` is the derivatives topic).
     public static func named(_ name: String) -> HelpTopic? {
@@ -14,6 +14,8 @@ public enum HelpTopic: String, Sendable, CaseIterable {
         case "derivatives", "diff", "grad": return .derivatives
         case "minimize", "maximize", "optimization", "gd": return .minimize
         case "meta", "commands": return .meta
+        case "explain", "backprop", "backpropagation", "chain": return .explain
+        case "plot", "plots": return .plot
         default: return nil
         }
     }

@@ -39,6 +39,10 @@ public struct Parser {
     var warningCount = 0
     /// Contextual words that end an expression here (`from`, `rate`, …).
     var stops: Set<String> = []
+    /// Names of functions (built-in and the user's), for "did you mean `cos(x)`?" (Suggestions.swift).
+    var callables: Set<String> = []
+    /// The index of the current statement's first token.
+    var statementStart = 0
 
     public init(source: SourceFile, tokens: [Token]) {
         self.source = source
@@ -46,9 +50,10 @@ public struct Parser {
     }
 
     /// Lexes and parses a whole source.
-    public static func parse(_ source: SourceFile) -> Program {
+    public static func parse(_ source: SourceFile, callables: Set<String> = []) -> Program {
         let (tokens, lexErrors) = Lexer.tokenize(source)
         var p = Parser(source: source, tokens: tokens)
+        p.callables = callables
         p.diagnostics = lexErrors
         let statements = p.parseProgram()
         return Program(source: source, statements: statements, diagnostics: p.diagnostics)
@@ -181,6 +186,7 @@ public struct Parser {
                 break
             }
             let start = current.range
+            statementStart = pos
             depth = 0
             bracketDepth = 0
             stops = []
@@ -209,6 +215,7 @@ public struct Parser {
     }
 
     mutating func trailingError() -> Failure {
+        if let suggestion = trailingSuggestion() { return suggestion }
         let help: SyntaxMessage
         switch tag {
         case .name, .lparen, .number, .sqrt: help = .multiplyWithStar
@@ -313,6 +320,7 @@ public struct Parser {
             return .funcdef(Name(f, callee.range), params, body)
         default: break
         }
+        if let suggestion = pointWithoutParentheses(equals: equals) { throw suggestion }
         throw fail(.invalidAssignment, .cannotAssign, lhs.range, help: .bindOrDefine)
     }
 }

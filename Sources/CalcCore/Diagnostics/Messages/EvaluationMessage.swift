@@ -235,6 +235,8 @@ public enum EvaluationMessage: Sendable, Equatable {
     case indexNotWhole(found: String)
     /// `3[1]`.
     case notIndexable(found: ValueKind)
+    /// Help under `negativeToFractionalPower` for a square root (`sqrt(-4)`, `x^(1/2)`, `x^1.5`).
+    case squareRootNeedsNonNegative
 }
 
 /// What kind of value a message found where it needed another.

@@ -40,4 +40,6 @@ public enum NumericMessage: Sendable, Equatable {
     case abstractFunction(String)
     /// Help for it: define the function to give it a value.
     case defineAbstractFunction(String)
+    /// Help under `negativeToFractionalPower` for a square root (`sqrt(x)` at x < 0).
+    case squareRootNeedsNonNegative
 }

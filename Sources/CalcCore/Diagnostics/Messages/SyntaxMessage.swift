@@ -144,6 +144,19 @@ public enum SyntaxMessage: Sendable, Equatable {
     case memberNeedsName
     /// Help under `memberNeedsName`.
     case memberExample
+    // MARK: did you mean (Syntax/Suggestions.swift)
+    /// A statement that starts with a near miss of a command word: `minimze x^2 …`.
+    case notACommand(String)
+    /// Help: "did you mean the command `minimize`?".
+    case didYouMeanCommandWord(String)
+    /// `help plot`, `quit`: a meta command's name without its colon.
+    case metaCommandNeedsColon(String)
+    /// Help: "write `:help plot`".
+    case writeMetaCommand(String)
+    /// Help under "expected end of statement" after a function's name: `cos x`.
+    case callNeedsParentheses(call: String)
+    /// Help under `e at x = 2`: "put the point in parentheses: `at (x = 2)`".
+    case pointNeedsParentheses(point: String)
 }
 
 extension SyntaxMessage {

@@ -54,6 +54,7 @@ extension Catalogue {
         case .zeroToNegativePower: return "division by zero: 0 raised to a negative power"
         case .negativeToFractionalPower: return "a negative number to a fractional power is not a real number"
         case .useCbrt: return "calc works with real numbers; for a cube root use `cbrt(x)`"
+        case .squareRootNeedsNonNegative: return "calc works with real numbers: sqrt(x) and x^(1/2) are real only for x ≥ 0"
         case .functionNotAValue(let f): return "`\(f)` is a function, not a value"
         case .callWithArguments(let signature): return "call it with arguments: `\(signature)`"
         case .isAFunction(let f): return "`\(f)` is a function"

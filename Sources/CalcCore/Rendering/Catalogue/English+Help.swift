@@ -14,7 +14,8 @@ extension Catalogue {
           grad f at (1, 2)                          the gradient at a point
           minimize f from (-1.2, 1) rate 0.001      gradient descent
 
-        Topics: :help syntax, :help functions, :help derivatives, :help minimize, :help meta
+        Topics: :help syntax, :help functions, :help derivatives, :help minimize,
+          :help explain, :help plot, :help meta
         """
         case .syntax: return """
         Syntax
@@ -61,7 +62,7 @@ extension Catalogue {
         """
         case .meta: return """
         Meta commands
-          :help [topic]      this help; topics: syntax functions derivatives minimize meta
+          :help [topic]      this help; topics: syntax functions derivatives minimize explain plot meta
           :vars              list variables and functions
           :clear [names]     forget everything, or just the names given
           :load "file.calc"  run a file in this session
@@ -69,6 +70,33 @@ extension Catalogue {
           :format F          plain | unicode | latex
           :lang L            en (English) | pt (português)
           :quit              leave (Ctrl-D too)
+        At the prompt `help`, `quit` and `exit` without the colon work too;
+        in a script they are an error that says to write `:help` / `:quit`.
+        Tab completes names; a function completes with its `(`, and a `(`
+        typed right after that completion is skipped, so `sigm` Tab `(` is
+        still `sigmoid(`.
+        """
+        case .explain: return """
+        explain — the derivation, rule by rule (the chain rule of backpropagation)
+          explain diff(sigmoid(w*x + b), w)          each rule the derivative used
+          explain ∂f/∂x   explain grad f              a function you defined
+          explain diff((sigmoid(w*x + b) - y)^2, w) at (w = 0.5, x = 2, b = 0, y = 1)
+                                                     with numbers: forward values, then
+                                                     the backward (adjoint) products
+        Each step names its rule (power, product, quotient, chain) and the result
+        it gives; `at (…)` computes the loss forward and its gradient backward,
+        node by node, as backpropagation does.
+        """
+        case .plot: return """
+        plot — curves and maps, in the terminal (braille) or to an SVG file
+          plot sin(x), cos(x) from -pi to pi         curves of one variable
+          plot sigmoid(x) from -6 to 6               an activation function
+          plot f over (x from -2 to 2, y from -1 to 3)   a map of f(x, y)
+          plot x^2 from -2 to 2 to "parabola.svg"    write SVG instead
+          minimize f from (-1.2, 1) rate 0.001 plot  the loss curve and the path
+        Axes end at round values beyond the data (sin reaches ±1); a range given
+        with π is marked in multiples of π/2: -π, -π/2, 0, π/2, π.
+        Where the function is undefined the curve has a gap, not an error.
         """
         }
     }

@@ -17,6 +17,7 @@ extension Catalogue {
         case .zeroToNegativePower: return "division by zero: 0 raised to a negative power"
         case .negativeToFractionalPower(let p): return "a negative number (\(p)) to a fractional power is not a real number"
         case .realNumbersUseCbrt: return "calc works with real numbers; use cbrt(x) for a cube root"
+        case .squareRootNeedsNonNegative: return "calc works with real numbers: sqrt(x) and x^(1/2) are real only for x ≥ 0"
         case .listLengths(let a, let b): return "lists of different lengths (\(a) and \(b)) in one expression"
         case .sameLengthLists: return "element-wise arithmetic needs lists of the same length"
         case .tooLargeToCompile: return "the function is too large to compile"

@@ -112,6 +112,12 @@ extension Catalogue {
         case .indexExample: return "index from 1: `θ[1]` is the first element"
         case .memberNeedsName: return "`.` follows the name of a named result"
         case .memberExample: return "after `θ = minimize L from (0, 0) rate 0.1`, `θ.w` is the element for `w`; a decimal is written `2.5`"
+        case .notACommand(let w): return "`\(w)` is not a command"
+        case .didYouMeanCommandWord(let c): return "did you mean the command `\(c)`?"
+        case .metaCommandNeedsColon(let w): return "`\(w)` is a meta command: meta commands start with `:`"
+        case .writeMetaCommand(let text): return "write `\(text)`"
+        case .callNeedsParentheses(let call): return "did you mean `\(call)`? a function's argument goes in parentheses"
+        case .pointNeedsParentheses(let point): return "to evaluate at a point, put it in parentheses: `at \(point)`"
         }
     }
 

@@ -61,6 +61,7 @@ extension Catalogue {
         case .zeroToNegativePower: return "divisão por zero: 0 elevado a um expoente negativo"
         case .negativeToFractionalPower: return "um número negativo elevado a um expoente fracionário não é um número real"
         case .useCbrt: return "o calc trabalha com números reais; para a raiz cúbica, use `cbrt(x)`"
+        case .squareRootNeedsNonNegative: return "o calc trabalha com números reais: sqrt(x) e x^(1/2) só são reais para x ≥ 0"
         case .functionNotAValue(let f): return "`\(f)` é uma função, não um valor"
         case .callWithArguments(let signature): return "chame-a com argumentos: `\(signature)`"
         case .isAFunction(let f): return "`\(f)` é uma função"

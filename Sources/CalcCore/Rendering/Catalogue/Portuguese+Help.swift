@@ -17,7 +17,8 @@ extension Catalogue {
           grad f at (1, 2)                          o gradiente em um ponto
           minimize f from (-1.2, 1) rate 0.001      gradiente descendente
 
-        Tópicos: :help syntax, :help functions, :help derivatives, :help minimize, :help meta
+        Tópicos: :help syntax, :help functions, :help derivatives, :help minimize,
+          :help explain, :help plot, :help meta
         """
         case .syntax: return """
         Sintaxe
@@ -65,7 +66,7 @@ extension Catalogue {
         """
         case .meta: return """
         Metacomandos
-          :help [tópico]     esta ajuda; tópicos: syntax functions derivatives minimize meta
+          :help [tópico]     esta ajuda; tópicos: syntax functions derivatives minimize explain plot meta
           :vars              lista as variáveis e as funções
           :clear [nomes]     esquece tudo, ou só os nomes dados
           :load "file.calc"  executa um arquivo nesta sessão
@@ -73,6 +74,33 @@ extension Catalogue {
           :format F          plain | unicode | latex
           :lang L            en (English) | pt (português)
           :quit              sai (Ctrl-D também)
+        No prompt, `help`, `quit` e `exit` sem os dois-pontos também funcionam;
+        num script são um erro que diz para escrever `:help` / `:quit`.
+        Tab completa nomes; uma função é completada com o seu `(`, e um `(`
+        digitado logo depois dessa completação é ignorado, então `sigm` Tab `(`
+        continua `sigmoid(`.
+        """
+        case .explain: return """
+        explain — a derivação, regra por regra (a regra da cadeia da retropropagação)
+          explain diff(sigmoid(w*x + b), w)          cada regra que a derivada usou
+          explain ∂f/∂x   explain grad f              uma função que você definiu
+          explain diff((sigmoid(w*x + b) - y)^2, w) at (w = 0.5, x = 2, b = 0, y = 1)
+                                                     com números: os valores para frente e
+                                                     os produtos para trás (adjuntos)
+        Cada passo diz a sua regra (potência, produto, quociente, cadeia) e o
+        resultado; com `at (…)`, a perda é calculada para frente e o gradiente
+        para trás, nó por nó, como faz a retropropagação (backpropagation).
+        """
+        case .plot: return """
+        plot — curvas e mapas, no terminal (braille) ou num arquivo SVG
+          plot sin(x), cos(x) from -pi to pi         curvas de uma variável
+          plot sigmoid(x) from -6 to 6               uma função de ativação
+          plot f over (x from -2 to 2, y from -1 to 3)   o mapa de f(x, y)
+          plot x^2 from -2 to 2 to "parabola.svg"    grava em SVG
+          minimize f from (-1.2, 1) rate 0.001 plot  a curva da perda e o caminho
+        Os eixos terminam em valores redondos além dos dados (o seno chega a ±1);
+        um intervalo dado com π é marcado em múltiplos de π/2: -π, -π/2, 0, π/2, π.
+        Onde a função não está definida, a curva tem uma lacuna, não um erro.
         """
         }
     }

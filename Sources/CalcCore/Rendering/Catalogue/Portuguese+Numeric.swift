@@ -18,6 +18,7 @@ extension Catalogue {
         case .negativeToFractionalPower(let p):
             return "um número negativo (\(p)) elevado a um expoente fracionário não é um número real"
         case .realNumbersUseCbrt: return "o calc trabalha com números reais; para a raiz cúbica, use cbrt(x)"
+        case .squareRootNeedsNonNegative: return "o calc trabalha com números reais: sqrt(x) e x^(1/2) só são reais para x ≥ 0"
         case .listLengths(let a, let b): return "listas de tamanhos diferentes (\(a) e \(b)) na mesma expressão"
         case .sameLengthLists: return "a aritmética elemento a elemento exige listas do mesmo tamanho"
         case .tooLargeToCompile: return "a função é grande demais para ser compilada"

@@ -123,6 +123,12 @@ extension Catalogue {
         case .indexExample: return "os índices começam em 1: `θ[1]` é o primeiro elemento"
         case .memberNeedsName: return "`.` vem depois do nome de um resultado com nomes"
         case .memberExample: return "depois de `θ = minimize L from (0, 0) rate 0.1`, `θ.w` é o elemento de `w`; um decimal se escreve `2.5`"
+        case .notACommand(let w): return "`\(w)` não é um comando"
+        case .didYouMeanCommandWord(let c): return "você quis dizer o comando `\(c)`?"
+        case .metaCommandNeedsColon(let w): return "`\(w)` é um metacomando: os metacomandos começam com `:`"
+        case .writeMetaCommand(let text): return "escreva `\(text)`"
+        case .callNeedsParentheses(let call): return "você quis dizer `\(call)`? o argumento de uma função vai entre parênteses"
+        case .pointNeedsParentheses(let point): return "para calcular em um ponto, ponha-o entre parênteses: `at \(point)`"
         }
     }
 
