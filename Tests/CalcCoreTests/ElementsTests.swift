@@ -132,7 +132,8 @@ struct ElementsTests {
 
     @Test("indexing lists and tuples", arguments: [
         ("xs = [5, 6, 7]; xs[3]", "7"), ("(4, 5)[2]", "5"), ("p = (1, (2, 3)); p[2][1]", "2"),
-        ("k = 2; (4, 5)[k]", "5"), ("f(x, y) = x*y; (grad f at (2, 3))[1]", "3"),
+        ("k = 2; (4, 5)[k]", "5"), ("f(x, y) = x*y; (grad f at (2, 3))[1]", "3"), ("(4, 5)[2.0]", "5"),
+        ("θ = minimize (x - 2)^2 from 2 rate 0.1; θ[1] + θ.x", "4"),   // a one-variable result is a number
     ])
     func indexing(_ input: String, _ expected: String) {
         #expect(evalText(input) == expected)
