@@ -231,6 +231,16 @@ struct ElementsParserTests {
         #expect(sexpr(e) == expected)
     }
 
+    @Test("the lexer's dot: only directly before a name", arguments: [
+        ("θ.w", [TokenTag.name, .dot, .name]), (".5", [.number]), ("x.5", [.name, .number]), ("2.5", [.number]),
+        ("ans.b1", [.name, .dot, .name]),
+    ])
+    func dotToken(_ source: String, _ tags: [TokenTag]) {
+        let (tokens, diagnostics) = Lexer.tokenize(SourceFile(name: "t", text: source))
+        #expect(diagnostics.isEmpty)
+        #expect(tokens.map(\.tag).dropLast() == tags[...])   // without the end of input
+    }
+
     @Test("round trip", arguments: ["θ[1] + θ.w", "(∂f/∂x)(1, 2)", "net(u, v, θ)[1]"])
     func roundTrip(_ source: String) throws {
         let e = try #require(parseExpression(source))
