@@ -35,31 +35,26 @@ private func trainedXOR() -> Session {
 
 @Suite("prediction maps")
 struct PredictionMapTests {
-    @Test("the trained network separates XOR's classes")
-    func learnsXOR() {
+    // One test trains once and checks everything on that session: training
+    // is the costly part, and the suite runs beside timing-sensitive tests.
+    @Test("XOR: the trained network separates the classes; golden terminal map; SVG map")
+    func xor() throws {
         let s = trainedXOR()
         // the prediction on each data point, rounded, is its class
         #expect(evalText("floor(net(x1, x2, θ) + 0.5)", session: s) == "[0, 1, 1, 0]")
         _ = evalText("loss = L(θ)", session: s)
         guard case .number(let loss)? = s.value(of: "loss") else { Issue.record("no loss"); return }
         #expect(loss.double < 0.01)
-    }
 
-    @Test("golden terminal prediction map of XOR")
-    func goldenTerminal() {
-        let s = trainedXOR()
+        // the terminal map: the four points sit in the corners, each marked with its class
         let text = evalText("plot net(u, v, θ) over (u from 0 to 1, v from 0 to 1) with points (x1, x2, y)", session: s)
         PlotGolden.check("xor-prediction", text)
-        // the four points sit in the corners, each marked with its class
         let rows = plotAreaRows(text)
         #expect(rows.first?.first == "1" && rows.first?.last == "0")   // (0, 1) is 1, (1, 1) is 0
         #expect(rows.last?.first == "0" && rows.last?.last == "1")     // (0, 0) is 0, (1, 0) is 1
         #expect(text.contains("0 1 data"))
-    }
 
-    @Test("the SVG prediction map marks the data in the map's colours")
-    func svg() throws {
-        let s = trainedXOR()
+        // the SVG map marks the data in the map's colours
         var written: [String: String] = [:]
         s.writeFile = { path, text in written[path] = text; return .success(()) }
         _ = evalText("plot net(u, v, θ) over (u from 0 to 1, v from 0 to 1) with points (x1, x2, y) to \"xor.svg\"", session: s)
