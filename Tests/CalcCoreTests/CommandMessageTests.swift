@@ -90,8 +90,6 @@ let commandWordings: [Wording] = [
       "calc neither writes through a symbolic link nor replaces one: remove the link or choose another name"),
     c("pointsNotNumbers", .pointsNotNumbers(found: .tuple(count: 2)), "`with points` takes lists of numbers, found a tuple of 2"),
     c("pointsLengths", .pointsLengths([4, 4, 3]), "the lists of `with points` differ in length (4, 4, 3)"),
-    c("pointsOnlyOnMaps", .pointsOnlyOnMaps,
-      "`with points` marks data on a map: plot a function of two variables `over (x from a to b, y from c to d)`"),
 ]
 
 let numericWordings: [Wording] = [

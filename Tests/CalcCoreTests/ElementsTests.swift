@@ -132,7 +132,8 @@ struct ElementsTests {
 
     @Test("indexing lists and tuples", arguments: [
         ("xs = [5, 6, 7]; xs[3]", "7"), ("(4, 5)[2]", "5"), ("p = (1, (2, 3)); p[2][1]", "2"),
-        ("k = 2; (4, 5)[k]", "5"), ("f(x, y) = x*y; (grad f at (2, 3))[1]", "3"),
+        ("k = 2; (4, 5)[k]", "5"), ("f(x, y) = x*y; (grad f at (2, 3))[1]", "3"), ("(4, 5)[2.0]", "5"),
+        ("θ = minimize (x - 2)^2 from 2 rate 0.1; θ[1] + θ.x", "4"),   // a one-variable result is a number
     ])
     func indexing(_ input: String, _ expected: String) {
         #expect(evalText(input) == expected)
@@ -228,6 +229,16 @@ struct ElementsParserTests {
     func shapes(_ source: String, _ expected: String) throws {
         let e = try #require(parseExpression(source))
         #expect(sexpr(e) == expected)
+    }
+
+    @Test("the lexer's dot: only directly before a name", arguments: [
+        ("θ.w", [TokenTag.name, .dot, .name]), (".5", [.number]), ("x.5", [.name, .number]), ("2.5", [.number]),
+        ("ans.b1", [.name, .dot, .name]),
+    ])
+    func dotToken(_ source: String, _ tags: [TokenTag]) {
+        let (tokens, diagnostics) = Lexer.tokenize(SourceFile(name: "t", text: source))
+        #expect(diagnostics.isEmpty)
+        #expect(tokens.map(\.tag).dropLast() == tags[...])   // without the end of input
     }
 
     @Test("round trip", arguments: ["θ[1] + θ.w", "(∂f/∂x)(1, 2)", "net(u, v, θ)[1]"])

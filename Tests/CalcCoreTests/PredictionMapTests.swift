@@ -35,31 +35,26 @@ private func trainedXOR() -> Session {
 
 @Suite("prediction maps")
 struct PredictionMapTests {
-    @Test("the trained network separates XOR's classes")
-    func learnsXOR() {
+    // One test trains once and checks everything on that session: training
+    // is the costly part, and the suite runs beside timing-sensitive tests.
+    @Test("XOR: the trained network separates the classes; golden terminal map; SVG map")
+    func xor() throws {
         let s = trainedXOR()
         // the prediction on each data point, rounded, is its class
         #expect(evalText("floor(net(x1, x2, θ) + 0.5)", session: s) == "[0, 1, 1, 0]")
         _ = evalText("loss = L(θ)", session: s)
         guard case .number(let loss)? = s.value(of: "loss") else { Issue.record("no loss"); return }
         #expect(loss.double < 0.01)
-    }
 
-    @Test("golden terminal prediction map of XOR")
-    func goldenTerminal() {
-        let s = trainedXOR()
+        // the terminal map: the four points sit in the corners, each marked with its class
         let text = evalText("plot net(u, v, θ) over (u from 0 to 1, v from 0 to 1) with points (x1, x2, y)", session: s)
         PlotGolden.check("xor-prediction", text)
-        // the four points sit in the corners, each marked with its class
         let rows = plotAreaRows(text)
         #expect(rows.first?.first == "1" && rows.first?.last == "0")   // (0, 1) is 1, (1, 1) is 0
         #expect(rows.last?.first == "0" && rows.last?.last == "1")     // (0, 0) is 0, (1, 0) is 1
         #expect(text.contains("0 1 data"))
-    }
 
-    @Test("the SVG prediction map marks the data in the map's colours")
-    func svg() throws {
-        let s = trainedXOR()
+        // the SVG map marks the data in the map's colours
         var written: [String: String] = [:]
         s.writeFile = { path, text in written[path] = text; return .success(()) }
         _ = evalText("plot net(u, v, θ) over (u from 0 to 1, v from 0 to 1) with points (x1, x2, y) to \"xor.svg\"", session: s)
@@ -96,13 +91,33 @@ struct PredictionMapTests {
         #expect(SVGPlot().render(plot).contains("data-point") == false)
     }
 
+    @Test("a curve with its data: a fitted line over the points")
+    func curveWithPoints() throws {
+        let s = Session()
+        var settings = s.settings
+        settings.plotWidth = 60
+        settings.plotHeight = 15
+        s.settings = settings
+        // the points lie above the curve's range: the y axis grows to show them
+        let text = evalText("xs = [0, 0.5, 1]; ys = [0, 2, 4]; plot x from 0 to 1 with points (xs, ys)", session: s)
+        let rows = plotAreaRows(text)
+        #expect(rows.first?.last == "o")                      // (1, 4) at the top right
+        #expect(rows.last?.first == "o")                      // (0, 0) at the bottom left
+        #expect(text.contains("o data"))
+        var written: [String: String] = [:]
+        s.writeFile = { path, text in written[path] = text; return .success(()) }
+        _ = evalText("plot x from 0 to 1 with points (xs, ys) to \"fit.svg\"", session: s)
+        let doc = try PlotSVGDoc(try #require(written["fit.svg"]))
+        #expect(doc.withClass("data-point").count == 3)
+        #expect(doc.withClass("legend-points").count == 1)
+    }
+
     @Test("with points errors", arguments: [
         ("plot u*v over (u from 0 to 1, v from 0 to 1) with points «([1, 2], [1, 2, 3])»", DiagnosticID.lengthMismatch,
          "the lists of `with points` differ in length (2, 3)"),
         ("plot u*v over (u from 0 to 1, v from 0 to 1) with points ([1, 2], «(1, 2)»)", .typeMismatch,
          "`with points` takes lists of numbers, found a tuple of 2"),
-        ("plot u^2 from 0 to 1 «with points ([1], [1])»", .typeMismatch,
-         "`with points` marks data on a map: plot a function of two variables `over (x from a to b, y from c to d)`"),
+        ("plot u^2 from 0 to 1 with points «([1], [1, 2])»", .lengthMismatch, "the lists of `with points` differ in length (1, 2)"),
         ("plot u*v over (u from 0 to 1, v from 0 to 1) with points «([1])»", .expectedToken,
          "`with points` takes 2 or 3 lists (x, y and labels), but 1 was given"),
         ("plot u*v over (u from 0 to 1, v from 0 to 1) with «[»1]", .expectedToken, "expected `points` after `with`, found `[`"),

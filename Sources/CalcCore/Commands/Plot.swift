@@ -98,7 +98,6 @@ struct PlotCommand {
     }
 
     func curves(_ p: Plot, _ fromNode: Node, _ toNode: Node) throws -> PlotOutcome {
-        if let points = p.points { throw it.fail(.typeMismatch, .pointsOnlyOnMaps, points.keyword.to(points.range), scope) }
         let targets = try p.expressions.map { try target($0) }
         var variable: [String] = []
         for t in targets { for v in t.1 where !variable.contains(v) { variable.append(v) } }
@@ -127,7 +126,8 @@ struct PlotCommand {
             let fmt = it.valueText.number
             throw it.fail(.domain, .undefinedThroughout(labels: series.map(\.label), low: fmt(a), high: fmt(b)), all, scope, help: .noFinitePoint)
         }
-        let plot = LinePlot(series: series, xLabel: x, yLabel: "")
+        var plot = LinePlot(series: series, xLabel: x, yLabel: "")
+        if let points = p.points { plot.marks = try marks(points) }   // a fit's data over its curve
         return PlotOutcome(figures: [Figure(kind: .line(plot), file: p.file.map { ($0.0, $0.1) })], undefined: undefined.map(\.label))
     }
 

@@ -19,11 +19,13 @@ extension Interpreter {
         let elements: [Value]
         switch v {
         case .tuple(let xs), .list(let xs, _): elements = xs
+        case .number where namedResult(base, scope)?.count == 1: elements = [v]   // θ[1] of a one-variable result
         default:
             throw error(.typeMismatch, .evaluation(.notIndexable(found: v.kind)), base.range, scope)
         }
         let iv = try collapse(try eval(indexNode, scope), indexNode.range, scope)
-        guard case .number(let n) = iv, let k = n.exactInteger else {
+        // a whole number, exact or not (2.0); beyond 2⁵³ no index can be meant
+        guard case .number(let n) = iv, let k = n.exactInteger ?? Self.wholeIndex(n.double) else {
             throw error(.typeMismatch, .evaluation(.indexNotWhole(found: valueText.format(iv))), indexNode.range, scope,
                         help: .syntax(.indexExample))
         }
@@ -32,6 +34,17 @@ extension Interpreter {
                         help: .evaluation(.indicesRun(count: elements.count)))
         }
         return elements[Int(k - 1)]
+    }
+
+    static func wholeIndex(_ d: Double) -> Int64? {
+        guard d.isFinite, d == d.rounded(), Swift.abs(d) < 9e15 else { return nil }
+        return Int64(d)
+    }
+
+    /// The element names of `base` when it is the name of a named result (not shadowed by a local).
+    func namedResult(_ base: Node, _ scope: Scope) -> [String]? {
+        guard case .name(let s) = base.kind, scope.locals[s] == nil else { return nil }
+        return env.elementNames(of: s)
     }
 
     // MARK: θ.W

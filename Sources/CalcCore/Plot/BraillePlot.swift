@@ -64,7 +64,7 @@ public struct BraillePlot: Sendable {
         let rows = max(2, height)
         let xAxis = PlotAxis.fitting(plot.series.flatMap { s in s.xs.prefix(s.ys.count) }, log: false)
         let yTickCount = max(2, (rows + 1) / 2)
-        let yAxis = PlotAxis.fitting(plot.series.flatMap { $0.ys }, log: plot.logY, fixed: plot.yRange, niceEnds: yTickCount)
+        let yAxis = PlotAxis.fitting(plot.series.flatMap { $0.ys } + (plot.marks?.finiteYs ?? []), log: plot.logY, fixed: plot.yRange, niceEnds: yTickCount)
 
         let yTicks = yAxis.ticks(maxCount: yTickCount)
         let labelWidth = max(1, yTicks.map { $0.1.count }.max() ?? 1)
@@ -86,6 +86,16 @@ public struct BraillePlot: Sendable {
                 canvas.stampMarkers(points, glyph: Self.markers[k % Self.markers.count], index: k, of: plot.series.count)
             }
         }
+        // marked data points over the curves (`with points`)
+        var anyMarked = false
+        if let m = plot.marks {
+            for i in 0..<min(m.xs.count, m.ys.count) where m.xs[i].isFinite {
+                guard let y = yAxis.axisValue(m.ys[i]), let (c, r) = canvas.cell(of: (xAxis.unit(m.xs[i]), yAxis.unit(y))) else { continue }
+                canvas.marks[r * cols + c] = m.glyph(i)
+                canvas.tags[r * cols + c] = nil
+                anyMarked = true
+            }
+        }
 
         var lines: [String] = []
         if let title = plot.title, !title.isEmpty { lines.append(Self.centered(title, in: cols, offset: labelWidth + 1)) }
@@ -103,6 +113,7 @@ public struct BraillePlot: Sendable {
             let painted = color ? paint(sample, Self.seriesColors[k % Self.seriesColors.count]) : sample
             entries.append(painted + " " + s.label)
         }
+        if anyMarked, let m = plot.marks { entries.append(m.glyphs.map(String.init).joined(separator: " ") + " " + words.points) }
         lines += Self.wrap(entries, width: max(width, 20))
         return lines.map(Self.trimTrailing).joined(separator: "\n")
     }

@@ -88,6 +88,9 @@ public struct MarkedPoints: Sendable, Equatable {
         return Character(String(Int(labels[i])))
     }
 
+    /// The finite y values (for fitting an axis).
+    var finiteYs: [Double] { ys.filter(\.isFinite) }
+
     /// The distinct glyphs, in order (for the legend).
     public var glyphs: [Character] {
         let all = (0..<min(xs.count, ys.count)).map(glyph)
@@ -105,6 +108,8 @@ public struct LinePlot: Sendable, Equatable {
     public var title: String?
     /// A fixed y range (curves are clipped to it); nil fits the finite data.
     public var yRange: ClosedRange<Double>?
+    /// Data points drawn over the curves (a fit's data); the y axis fits them too.
+    public var marks: MarkedPoints? = nil
 
     public init(series: [LineSeries], xLabel: String = "x", yLabel: String = "", logY: Bool = false,
                 title: String? = nil, yRange: ClosedRange<Double>? = nil) {

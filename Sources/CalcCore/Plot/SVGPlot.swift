@@ -113,9 +113,9 @@ public struct SVGPlot: Sendable {
     public func render(_ plot: LinePlot) -> String {
         let W = Double(max(width, 200)), H = Double(max(height, 150))
         let xAxis = PlotAxis.fitting(plot.series.flatMap { s in s.xs.prefix(s.ys.count) }, log: false)
-        let yAxis = PlotAxis.fitting(plot.series.flatMap { $0.ys }, log: plot.logY, fixed: plot.yRange,
+        let yAxis = PlotAxis.fitting(plot.series.flatMap { $0.ys } + (plot.marks?.finiteYs ?? []), log: plot.logY, fixed: plot.yRange,
                                      niceEnds: Self.yTickCount(H, title: plot.title, xLabel: plot.xLabel))
-        let labels = plot.series.map(\.label)
+        let labels = plot.series.map(\.label) + (plot.marks == nil ? [] : [words.points])
         let legendWidth = labels.allSatisfy(\.isEmpty) ? 0 : 44 + Double(labels.map(\.count).max() ?? 0) * Self.charWidth
         let (frame, yTicks) = layout(W, H, yAxis: yAxis, title: plot.title, xLabel: plot.xLabel, yLabel: plot.yLabel,
                                      right: 20 + legendWidth)
@@ -139,6 +139,17 @@ public struct SVGPlot: Sendable {
             }
         }
         svg += "</g>\n"
+        var marked = false
+        if let m = plot.marks {
+            var dots = ""
+            for i in 0..<min(m.xs.count, m.ys.count) where m.xs[i].isFinite {
+                guard let y = yAxis.axisValue(m.ys[i]) else { continue }
+                let q = (xAxis.unit(m.xs[i]), yAxis.unit(y))
+                guard Self.inside(q) else { continue }
+                dots += "<circle class=\"data-point\" cx=\"\(c(frame.x(q.0)))\" cy=\"\(c(frame.y(q.1)))\" r=\"4\" fill=\"white\" stroke=\"black\" stroke-width=\"1.5\"/>\n"
+            }
+            if !dots.isEmpty { svg += "<g class=\"data-points\">\n" + dots + "</g>\n"; marked = true }
+        }
         svg += axisLabels(frame, W, H, xLabel: plot.xLabel, yLabel: plot.yLabel)
 
         if legendWidth > 0 {
@@ -150,6 +161,10 @@ public struct SVGPlot: Sendable {
                 svg += "<line x1=\"\(c(x))\" y1=\"\(c(y))\" x2=\"\(c(x + 22))\" y2=\"\(c(y))\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>\n"
                 svg += "<text class=\"legend-label\" x=\"\(c(x + 28))\" y=\"\(c(y + 4))\">\(Self.escape(s.label))</text>\n"
                 y += 20
+            }
+            if marked {
+                svg += "<circle class=\"legend-points\" cx=\"\(c(frame.x1 + 25))\" cy=\"\(c(y))\" r=\"4\" fill=\"white\" stroke=\"black\" stroke-width=\"1.5\"/>\n"
+                svg += "<text class=\"legend-label\" x=\"\(c(frame.x1 + 42))\" y=\"\(c(y + 4))\">\(Self.escape(words.points))</text>\n"
             }
             svg += "</g>\n"
         }

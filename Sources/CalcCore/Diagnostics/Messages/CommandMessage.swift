@@ -96,6 +96,4 @@ public enum CommandMessage: Sendable, Equatable {
     case pointsNotNumbers(found: ValueKind)
     /// The lists of `with points` have different lengths.
     case pointsLengths([Int])
-    /// `with points` on a curve plot.
-    case pointsOnlyOnMaps
 }

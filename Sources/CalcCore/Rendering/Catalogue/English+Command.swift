@@ -82,7 +82,6 @@ extension Catalogue {
         case .pointsNotNumbers(let found): return "`with points` takes lists of numbers, found \(english(found))"
         case .pointsLengths(let counts):
             return "the lists of `with points` differ in length (\(counts.map(String.init).joined(separator: ", ")))"
-        case .pointsOnlyOnMaps: return "`with points` marks data on a map: plot a function of two variables `over (x from a to b, y from c to d)`"
         }
     }
 }

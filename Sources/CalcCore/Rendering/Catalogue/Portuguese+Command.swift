@@ -92,7 +92,6 @@ extension Catalogue {
         case .pointsNotNumbers(let found): return "`with points` recebe listas de números, encontrou \(portuguese(found))"
         case .pointsLengths(let counts):
             return "as listas de `with points` têm tamanhos diferentes (\(counts.map(String.init).joined(separator: ", ")))"
-        case .pointsOnlyOnMaps: return "`with points` marca dados em um mapa: plote uma função de duas variáveis `over (x from a to b, y from c to d)`"
         }
     }
 }
