@@ -162,7 +162,7 @@ struct ExplainText {
         for (k, n) in s.nodes.enumerated() {
             lines += wrap("  \(label(n)) = \(node(n, label))".padded(to: 44) + "= " + value(s.forward[k], s.isList[k]), hang: 4)
         }
-        lines += wrap(words(.backwardPass), hang: 2)
+        lines += wrap(words(prefix == "v" ? .backwardPass : .backwardPassNamed(prefix: prefix)), hang: 2)
         for k in s.nodes.indices.reversed() {
             let how = k == s.nodes.count - 1 ? words(.theOutput) : s.contributions[k].map { a, local in
                 let factor = value(local, local.count > 1)
