@@ -91,7 +91,12 @@ struct ExplainText {
         case .reduction(let f, _): name = .linearity(f.name)
         case .quotient(let u, let v, _, _): name = .quotientRule(numerator: text.print(u), denominator: text.print(v))
         case .abstractChain(let f, let args):
-            if args.count == 1 && args[0].symbolName == x { name = .abstractFunctionDerivative(f.name); break }
+            if args.count == 1 && args[0].symbolName == x {
+                name = .abstractFunctionDerivative(f.name + String(repeating: "'", count: f.partials.count)); break
+            }
+            if args.count == 1 {   // one argument: the ordinary chain rule, f'(u)·u'
+                name = .chainRule(outer: f.name + String(repeating: "'", count: f.partials.count), inner: text.print(args[0])); break
+            }
             name = .severalVariablesChainRule(sum: abstractChainSum(step, f, x))
         case .constant, .variable: return ""
         }
@@ -115,6 +120,8 @@ struct ExplainText {
     func abstractChainSum(_ step: DerivationStep, _ f: AbstractFunction, _ x: String) -> String {
         guard case .applied(_, let a) = step.expression.kind else { return "" }
         var terms: [String] = []
+        // a partial already (∂z/∂u differentiated again) is named as printed: ∂(∂z/∂u)/∂v
+        let head = f.partials.isEmpty ? f.name : "(" + text.print(step.expression) + ")"
         // the arguments that hold x are those with a recorded derivation
         for (k, arg) in a.enumerated() where step.parts.contains(where: { $0.expression === arg }) {
             let inner: String
@@ -123,14 +130,14 @@ struct ExplainText {
                 inner = "·d" + (label.map { $0 } ?? "(" + text.print(arg) + ")") + "/d" + x
             }
             let outer: String
-            if a.count == 1 { outer = f.name + "'" } else {
-                outer = AbstractFunction.label(a, k, of: f.name).map { "∂\(f.name)/∂\($0)" } ?? "∂" + Printer.subscripted(String(k + 1)) + f.name
+            if a.count == 1 { outer = f.name + String(repeating: "'", count: f.partials.count + 1) } else {
+                outer = AbstractFunction.label(a, k, of: f.name).map { "∂\(head)/∂\($0)" } ?? "∂" + Printer.subscripted(String(k + 1)) + head
             }
             terms.append(outer + inner)
         }
         // the total derivative is d/dx when x is also an argument of its own (z(x, v(x)))
         let direct = a.contains { $0.symbolName == x }
-        let lhs = a.count == 1 || direct ? "d\(f.name)/d\(x)" : "∂\(f.name)/∂\(x)"
+        let lhs = a.count == 1 || direct ? "d\(head)/d\(x)" : "∂\(head)/∂\(x)"
         return lhs + " = " + terms.joined(separator: " + ")
     }
 
