@@ -181,6 +181,22 @@ struct AbstractFunctionTests {
         #expect(text.contains("`z` is an abstract function: it has no value") || text.contains("`u` is an abstract function: it has no value"), "\(text)")
     }
 
+    @Test("inside diff a misspelled built-in is still a did-you-mean, a short or unrelated name is abstract", arguments: [
+        ("diff(sni(x), x)", "did you mean `sin`?"), ("diff(sigmod(x), x)", "did you mean `sigmoid`?"),
+        ("diff(h(x)^2, x)", "2*h(x)*h'(x)"), ("diff(loss(w), w)", "loss'(w)"),
+    ])
+    func misspelled(_ input: String, _ expected: String) {
+        let (events, _) = Session().run(input)
+        let text = events.map { e -> String in
+            switch e {
+            case .result(let s): return s
+            case .diagnostic(let d): return d.help.joined(separator: " ")
+            default: return ""
+            }
+        }.joined()
+        #expect(text.contains(expected), "\(text)")
+    }
+
     @Test("outside diff an undefined function is still an error")
     func outsideDiff() {
         #expect(explainText("z(1, 2)").contains("unknown function `z`"))
