@@ -193,7 +193,7 @@ public final class Session {
                 try checkPrintable(piece.result, s.range, scope)
                 for step in piece.steps { try checkPrintable(.symbolic(step.expression, variables: []), s.range, scope) }
             }
-            if !s.silent { emit(.result(ExplainText(text: valueText, catalogue: settings.catalogue).render(explanation))) }
+            if !s.silent { emit(.result(ExplainText(text: valueText, catalogue: settings.catalogue, width: settings.plotWidth).render(explanation))) }
         case .plot(let p):
             let outcome = try PlotCommand(it: it, scope: scope, sampling: sampling).run(p)
             let text = try FigureOutput(settings: settings, saveFile: saveFile).render(outcome, scope)

@@ -181,8 +181,53 @@ struct AbstractFunctionTests {
         #expect(text.contains("`z` is an abstract function: it has no value") || text.contains("`u` is an abstract function: it has no value"), "\(text)")
     }
 
+    @Test("inside diff a misspelled built-in is still a did-you-mean, a short or unrelated name is abstract", arguments: [
+        ("diff(sni(x), x)", "did you mean `sin`?"), ("diff(sigmod(x), x)", "did you mean `sigmoid`?"),
+        ("diff(h(x)^2, x)", "2*h(x)*h'(x)"), ("diff(loss(w), w)", "loss'(w)"),
+    ])
+    func misspelled(_ input: String, _ expected: String) {
+        let (events, _) = Session().run(input)
+        let text = events.map { e -> String in
+            switch e {
+            case .result(let s): return s
+            case .diagnostic(let d): return d.help.joined(separator: " ")
+            default: return ""
+            }
+        }.joined()
+        #expect(text.contains(expected), "\(text)")
+    }
+
     @Test("outside diff an undefined function is still an error")
     func outsideDiff() {
         #expect(explainText("z(1, 2)").contains("unknown function `z`"))
+    }
+}
+
+@Suite("explain of abstract functions, more shapes")
+struct AbstractExplainTests {
+    @Test("rule texts", arguments: [
+        ("explain diff(f(g(x)), x)", "chain rule: outer f, inner u = g(x)"),
+        ("explain diff(u'(g(x)), x)", "chain rule: outer u', inner u = g(x)"),
+        ("explain diff(u'(x), x)", "u' is an unspecified function: its derivative stays written as u''"),
+        ("explain diff(z(x, v(x)), x)", "chain rule in several variables: dz/dx = ∂z/∂x + ∂z/∂v·dv/dx"),
+        ("explain diff(z(x^2, y), x)", "chain rule in several variables: ∂z/∂x = ∂₁z·d(x^2)/dx"),
+        ("explain diff(z(x)/x, x)", "quotient rule: (u/v)' = (u'v - uv')/v^2, u = z(x), v = x"),
+    ])
+    func rules(_ input: String, _ rule: String) {
+        let text = explainText(input)
+        #expect(text.contains(rule), "\(text)")
+    }
+
+    /// Mixed partials of an abstract function commute (SymPy: Derivative(z(x, y), x, y) == Derivative(z(x, y), y, x)).
+    @Test("mixed partials are one node")
+    func mixed() {
+        #expect(explainText("diff(z(x, y), x, y) - diff(z(x, y), y, x)") == "0")
+        #expect(explainText("diff(z(x, y), x, y)") == "∂²z/∂x∂y")
+    }
+
+    @Test("a partial in a denominator or a power is parenthesised")
+    func parentheses() {
+        #expect(explainText("diff(ln(diff(z(u, v), u)), v)") == "∂²z/∂u∂v/(∂z/∂u)")
+        #expect(explainText("diff(diff(z(u, v), u)^2, v)") == "2*(∂z/∂u)*(∂²z/∂u∂v)")
     }
 }

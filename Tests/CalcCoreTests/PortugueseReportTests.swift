@@ -93,6 +93,11 @@ let portugueseReportWordings: [PortugueseReportWording] = [
     r("sumRule", .sumRule, "regra da soma: derive termo a termo"),
     r("forwardPass", .forwardPass(values: "w = 0.5"), "propagação para frente (valores em w = 0.5):"),
     r("backwardPass", .backwardPass, "retropropagação (adjuntos ∂f/∂v, da saída para as entradas):"),
+    r("quotientRule", .quotientRule(numerator: "x", denominator: "x + 1"), "regra do quociente: (u/v)' = (u'v - uv')/v^2, u = x, v = x + 1"),
+    r("severalVariablesChainRule", .severalVariablesChainRule(sum: "∂z/∂x = ∂z/∂u·du/dx"), "regra da cadeia em várias variáveis: ∂z/∂x = ∂z/∂u·du/dx"),
+    r("abstractFunctionDerivative", .abstractFunctionDerivative("u"), "u é uma função não especificada: sua derivada fica escrita como u'"),
+    r("dataAdjoints", .dataAdjoints(count: 3), "(sobre dados: listas de 3, valores e adjuntos elemento a elemento)"),
+    r("backwardPassNamed", .backwardPassNamed(prefix: "t"), "retropropagação (adjuntos ∂f/∂t, da saída para as entradas):"),
     // command messages
     c("rateNotPositive", .rateNotPositive(found: "-0.1"), "a taxa deve ser um número positivo, mas é -0.1"),
     c("targetNotNumeric", .targetNotNumeric(found: .tuple(count: 2)),

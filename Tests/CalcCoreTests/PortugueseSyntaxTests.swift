@@ -82,6 +82,8 @@ let portugueseWordings: [PortugueseWording] = [
       "um número negativo (-8) elevado a um expoente fracionário não é um número real"),
     n("listLengths", .listLengths(2, 3), "listas de tamanhos diferentes (2 e 3) na mesma expressão"),
     n("interrupted", .interrupted, "interrompido"),
+    n("abstractFunction", .abstractFunction("z"), "`z` é uma função abstrata: não tem valor"),
+    n("defineAbstractFunction", .defineAbstractFunction("z"), "defina `z` antes para que tenha valor, por exemplo `z(u, v) = u*v`"),
     // terminal
     t("abstract", .abstract, "Uma linguagem de cálculo que ensina: derivadas exatas e gradiente descendente."),
     t("banner", .banner(version: "1.2.0"), "calc 1.2.0 — :help para ajuda, Tab completa, Ctrl-D sai"),

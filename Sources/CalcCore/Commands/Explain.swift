@@ -115,25 +115,6 @@ extension Explanation {
     }
 }
 
-/// The numbers of backpropagation at a point.
-enum Backpropagation {
-    case tooLarge(pieces: Int)
-    case holdsList
-    case steps(Steps)
-
-    struct Steps {
-        let variables: [String]
-        let point: [Double]
-        /// The pieces in topological order (children first), the output last.
-        let nodes: [Expr]
-        let forward: [Double]
-        let adjoints: [Double]
-        /// Per node, the terms of its adjoint: a parent's adjoint and the local derivative.
-        let contributions: [[(adjoint: Double, local: Double)]]
-        let gradient: [Double]
-    }
-}
-
 struct ExplainCommand {
     let it: Interpreter
     let scope: Scope
@@ -230,62 +211,6 @@ struct ExplainCommand {
         case .symbolic(let ex, let order): return (ex, order)
         case .number(let n): return (it.ctx.number(n), [])
         default: throw it.fail(.typeMismatch, .explainOneExpression(found: value.kind), e.range, scope)
-        }
-    }
-
-    /// Forward values and backward adjoints at a point, node by node.
-    func backpropagation(_ e: Expr, order: [String], _ p: Point) throws -> Backpropagation {
-        let ctx = it.ctx
-        let vars = it.orderedVariables(e, order, includeOthers: true)
-        let coords = try it.coordinates(p, vars, .explain, scope)
-        var values: [String: NumericValue] = [:]
-        for (x, c) in zip(vars, coords) { values[x] = .scalar(c) }
-        // nodes in topological order (children first), skipping numbers
-        var nodes: [Expr] = []
-        var seen = Set<ObjectIdentifier>()
-        func visit(_ n: Expr) {
-            guard seen.insert(ObjectIdentifier(n)).inserted else { return }
-            n.children.forEach(visit)
-            if case .number = n.kind { return }
-            if case .constant = n.kind { return }
-            nodes.append(n)
-        }
-        visit(e)
-        guard nodes.count <= 60 else { return .tooLarge(pieces: nodes.count) }
-        var ev = Evaluator(context: ctx, values: values)
-        var index: [ObjectIdentifier: Int] = [:]
-        var forward: [Double] = []
-        for (k, n) in nodes.enumerated() {
-            do {
-                guard case .scalar(let v) = try ev.evaluate(n) else { return .holdsList }
-                forward.append(v)
-                index[ObjectIdentifier(n)] = k
-            } catch {
-                throw it.fail(error.isDivisionByZero ? .divisionByZero : .domain, .atThisPoint(reason: error.message), p.range, scope)
-            }
-        }
-        // backward pass: adjoint of each node = Σ over parents of parent adjoint × local derivative
-        var adjoints = [Double](repeating: 0, count: nodes.count)
-        var contributions = [[(adjoint: Double, local: Double)]](repeating: [], count: nodes.count)
-        if !nodes.isEmpty { adjoints[nodes.count - 1] = 1 }
-        for k in nodes.indices.reversed() {
-            let a = adjoints[k]
-            for (child, local) in localDerivatives(nodes[k], &ev) {
-                guard let c = index[ObjectIdentifier(child)] else { continue }   // numbers and constants take no adjoint
-                adjoints[c] += a * local
-                contributions[c].append((a, local))
-            }
-        }
-        let gradient = vars.map { x in index[ObjectIdentifier(ctx.symbol(x))].map { adjoints[$0] } ?? 0 }
-        return .steps(.init(variables: vars, point: coords, nodes: nodes, forward: forward, adjoints: adjoints,
-                            contributions: contributions, gradient: gradient))
-    }
-
-    /// The derivative of a node with respect to each of its children, at the point:
-    /// the Differentiator's local partials, evaluated.
-    func localDerivatives(_ n: Expr, _ ev: inout Evaluator) -> [(Expr, Double)] {
-        zip(n.children, Differentiator.localPartials(of: n, in: it.ctx)).map { child, partial in
-            (child, (try? ev.evaluate(partial))?.scalar ?? .nan)
         }
     }
 }

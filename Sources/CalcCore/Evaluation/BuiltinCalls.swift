@@ -19,7 +19,7 @@ extension Interpreter {
                 throw error(.notAFunction, .evaluation(.constantNotAFunction(name: f)), callee.range, scope,
                             help: .evaluation(.multiplyConstant(name: f)))
             }
-            if scope.abstractFunctions { return try abstractCall(f, argNodes, range, scope) }
+            if scope.abstractFunctions && isAbstractFunctionName(f) { return try abstractCall(f, argNodes, range, scope) }
             let known = Builtin.surfaceNames + env.functionNames
             let help: EvaluationMessage = closestWord(f, in: known).map { .didYouMean($0) } ?? .defineFirst(signature: "\(f)(x)")
             throw error(.unknownFunction, .evaluation(.unknownFunction(name: f)), callee.range, scope, help: .evaluation(help))

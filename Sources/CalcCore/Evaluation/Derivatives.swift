@@ -263,6 +263,14 @@ extension Interpreter {
 
     // MARK: abstract functions
 
+    /// Whether an undefined name called inside `diff` is an abstract function:
+    /// a short name (z, u, f, g1) always; a longer one only when it is no
+    /// misspelling of a known function (`diff(sni(x), x)` still says "did you
+    /// mean `sin`?" rather than differentiating an unknown sni).
+    func isAbstractFunctionName(_ f: String) -> Bool {
+        f.count <= 2 || closestWord(f, in: Builtin.surfaceNames + env.functionNames) == nil
+    }
+
     /// `z(u(x), v(x))` inside `diff`, z defined nowhere: an abstract function of its arguments.
     func abstractCall(_ f: String, _ argNodes: [Node], _ range: SourceRange, _ scope: Scope) throws -> Value {
         let args = try argNodes.map { try eval($0, scope) }

@@ -11,6 +11,8 @@
 struct ExplainText {
     let text: ValueText
     var catalogue = Catalogue.english
+    /// Columns the backpropagation's lines are wrapped to (0: not wrapped).
+    var width = 0
 
     func words(_ m: ReportMessage) -> String { catalogue.text(m) }
 
@@ -89,7 +91,12 @@ struct ExplainText {
         case .reduction(let f, _): name = .linearity(f.name)
         case .quotient(let u, let v, _, _): name = .quotientRule(numerator: text.print(u), denominator: text.print(v))
         case .abstractChain(let f, let args):
-            if args.count == 1 && args[0].symbolName == x { name = .abstractFunctionDerivative(f.name); break }
+            if args.count == 1 && args[0].symbolName == x {
+                name = .abstractFunctionDerivative(f.name + String(repeating: "'", count: f.partials.count)); break
+            }
+            if args.count == 1 {   // one argument: the ordinary chain rule, f'(u)·u'
+                name = .chainRule(outer: f.name + String(repeating: "'", count: f.partials.count), inner: text.print(args[0])); break
+            }
             name = .severalVariablesChainRule(sum: abstractChainSum(step, f, x))
         case .constant, .variable: return ""
         }
@@ -113,6 +120,8 @@ struct ExplainText {
     func abstractChainSum(_ step: DerivationStep, _ f: AbstractFunction, _ x: String) -> String {
         guard case .applied(_, let a) = step.expression.kind else { return "" }
         var terms: [String] = []
+        // a partial already (∂z/∂u differentiated again) is named as printed: ∂(∂z/∂u)/∂v
+        let head = f.partials.isEmpty ? f.name : "(" + text.print(step.expression) + ")"
         // the arguments that hold x are those with a recorded derivation
         for (k, arg) in a.enumerated() where step.parts.contains(where: { $0.expression === arg }) {
             let inner: String
@@ -121,14 +130,14 @@ struct ExplainText {
                 inner = "·d" + (label.map { $0 } ?? "(" + text.print(arg) + ")") + "/d" + x
             }
             let outer: String
-            if a.count == 1 { outer = f.name + "'" } else {
-                outer = AbstractFunction.label(a, k, of: f.name).map { "∂\(f.name)/∂\($0)" } ?? "∂" + Printer.subscripted(String(k + 1)) + f.name
+            if a.count == 1 { outer = f.name + String(repeating: "'", count: f.partials.count + 1) } else {
+                outer = AbstractFunction.label(a, k, of: f.name).map { "∂\(head)/∂\($0)" } ?? "∂" + Printer.subscripted(String(k + 1)) + head
             }
             terms.append(outer + inner)
         }
         // the total derivative is d/dx when x is also an argument of its own (z(x, v(x)))
         let direct = a.contains { $0.symbolName == x }
-        let lhs = a.count == 1 || direct ? "d\(f.name)/d\(x)" : "∂\(f.name)/∂\(x)"
+        let lhs = a.count == 1 || direct ? "d\(head)/d\(x)" : "∂\(head)/∂\(x)"
         return lhs + " = " + terms.joined(separator: " + ")
     }
 
@@ -143,24 +152,81 @@ struct ExplainText {
     }
 
     func steps(_ s: Backpropagation.Steps) -> [String] {
+        let prefix = ExplainText.intermediatePrefix(avoiding: s.variables + s.nodes.compactMap { n -> String? in
+            switch n.kind {
+            case .symbol(let name): return name
+            case .data(let name, _): return name
+            default: return nil
+            }
+        })
         var names: [ObjectIdentifier: String] = [:]
-        for (k, n) in s.nodes.enumerated() { names[ObjectIdentifier(n)] = "v\(k + 1)" }
+        for (k, n) in s.nodes.enumerated() { names[ObjectIdentifier(n)] = "\(prefix)\(k + 1)" }
         func label(_ n: Expr) -> String { names[ObjectIdentifier(n)] ?? text.print(n) }
+        func value(_ v: [Double], _ list: Bool) -> String { list ? ExplainText.list(v.map(text.six)) : text.six(v[0]) }
         let values = zip(s.variables, s.point).map { "\($0) = \(text.six($1))" }.joined(separator: ", ")
-        var lines = [words(.forwardPass(values: values))]
-        for (n, v) in zip(s.nodes, s.forward) {
-            lines.append("  \(label(n)) = \(node(n, label))".padded(to: 44) + "= \(text.six(v))")
+        var lines = wrap(words(.forwardPass(values: values)), hang: 2)
+        if let n = s.dataCount { lines += wrap(words(.dataAdjoints(count: n)), hang: 2) }
+        for (k, n) in s.nodes.enumerated() {
+            lines += wrap("  \(label(n)) = \(node(n, label))".padded(to: 44) + "= " + value(s.forward[k], s.isList[k]), hang: 4)
         }
-        lines.append(words(.backwardPass))
+        lines += wrap(words(prefix == "v" ? .backwardPass : .backwardPassNamed(prefix: prefix)), hang: 2)
         for k in s.nodes.indices.reversed() {
             let how = k == s.nodes.count - 1 ? words(.theOutput) : s.contributions[k].map { a, local in
-                let factor = text.six(local)
-                return "\(text.six(a))·" + (factor.hasPrefix("-") ? "(\(factor))" : factor)
+                let factor = value(local, local.count > 1)
+                return value(a, a.count > 1) + "·" + (factor.hasPrefix("-") ? "(\(factor))" : factor)
             }.joined(separator: " + ")
-            lines.append("  ∂f/∂\(label(s.nodes[k])) = \(text.six(s.adjoints[k]))".padded(to: 28) + how)
+            lines += wrap("  ∂f/∂\(label(s.nodes[k])) = \(value(s.adjoints[k], s.isList[k]))".padded(to: 28) + how, hang: 6)
         }
         lines.append(words(.gradient(variables: s.variables.joined(separator: ", "), values: s.gradient.map(text.number).joined(separator: ", "))))
         return lines
+    }
+
+    /// The letter the intermediate pieces are numbered after (v1, v2, …): the
+    /// first of v, t, p, q, s, r whose numbered names none of the user's names
+    /// take (a variable v1 would otherwise read as a piece), else v with a prime.
+    static func intermediatePrefix(avoiding names: [String]) -> String {
+        func taken(_ p: String) -> Bool {
+            names.contains { $0.hasPrefix(p) && $0.count > p.count && $0.dropFirst(p.count).allSatisfy { $0.isASCII && $0.isNumber } }
+        }
+        for p in ["v", "t", "p", "q", "s", "r", "v′"] where !taken(p) { return p }
+        return "v′′"
+    }
+
+    /// A list of values, the middle elided past eight: [1, 2, 3, …, 10] (10 values).
+    static func list(_ items: [String]) -> String {
+        if items.count <= 8 { return "[" + items.joined(separator: ", ") + "]" }
+        return "[" + items.prefix(3).joined(separator: ", ") + ", …, " + items.suffix(2).joined(separator: ", ") + "] (\(items.count))"
+    }
+
+    /// `line` broken at spaces to the width (continuations indented by
+    /// `hang`); a word longer than the width stays whole. Width 0: no wrap.
+    func wrap(_ line: String, hang: Int) -> [String] {
+        guard width > 0, line.count > width else { return [line] }
+        // (spaces before, word) pairs; the line's own indent is the first gap
+        var pieces: [(gap: String, word: String)] = []
+        var gap = "", word = ""
+        var depth = 0   // a list [a, b, …] stays on one line where it can
+        for ch in line {
+            if ch == "[" { depth += 1 } else if ch == "]" { depth = Swift.max(0, depth - 1) }
+            if ch == " " && depth == 0 {
+                if !word.isEmpty { pieces.append((gap, word)); gap = ""; word = "" }
+                gap.append(ch)
+            } else { word.append(ch) }
+        }
+        if !word.isEmpty { pieces.append((gap, word)) }
+        let indent = String(repeating: " ", count: hang)
+        var out: [String] = []
+        var current = ""
+        for (k, p) in pieces.enumerated() {
+            if k > 0 && current.count + p.gap.count + p.word.count > width {
+                out.append(current)
+                current = indent + p.word
+            } else {
+                current += p.gap + p.word
+            }
+        }
+        out.append(current)
+        return out
     }
 
     /// A node in terms of its children's labels: v3 = v1*v2, v4 = sin(v3).

@@ -38,7 +38,7 @@ extension Printer {
             }
             let top = "∂" + (n == 1 ? "" : Printer.superscript(n)) + name
             let bottom = runs.map { "∂" + $0.0 + ($0.1 > 1 ? Printer.superscript($0.1) : "") }.joined()
-            return Out(text: top + "/" + bottom, prec: Self.atomPrec)   // one symbol, as the notes write it
+            return Out(text: top + "/" + bottom, prec: Self.productPrec)   // parenthesised in products, as the notes write (∂z/∂u)(∂u/∂x)
         }
         let positions = f.partials.map { String($0 + 1) }
         if style == .latex { return Out(text: "\\partial_{\(positions.joined(separator: ","))} \(call)", prec: Self.atomPrec) }

@@ -43,6 +43,7 @@ extension Catalogue {
           grad f   ∇f   grad(e)     the gradient (vector of partials)
           hessian f                 the matrix of second partials
           grad f at (1, 2)          evaluated at a point
+          diff(z(u(x), v(x)), x)    undefined z, u, v: ∂z/∂u*u'(x) + ∂z/∂v*v'(x)
         The chain rule: diff(sigmoid(w*x + b), w) is x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)).
         1/(1 + exp(-x)) is sigmoid(x); where σ saturates, 1 - σ, ln(σ), ln(1 - σ) stay accurate.
         """

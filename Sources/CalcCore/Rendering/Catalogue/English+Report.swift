@@ -122,7 +122,8 @@ extension Catalogue {
         case .quotientRule(let u, let v): return "quotient rule: (u/v)' = (u'v - uv')/v^2, u = \(u), v = \(v)"
         case .severalVariablesChainRule(let sum): return "chain rule in several variables: \(sum)"
         case .abstractFunctionDerivative(let f): return "\(f) is an unspecified function: its derivative stays written as \(f)'"
-        case .dataAdjoints(let n): return "(over data: each value is a list of \(n); a list's adjoint is listed element by element)"
+        case .backwardPassNamed(let p): return "backward pass (adjoints ∂f/∂\(p), from the output down):"
+        case .dataAdjoints(let n): return "(over data: lists of \(n), values and adjoints element by element)"
         }
     }
 }

@@ -47,6 +47,7 @@ extension Catalogue {
           grad f   ∇f   grad(e)     o gradiente (o vetor das derivadas parciais)
           hessian f                 a matriz hessiana (das segundas derivadas parciais)
           grad f at (1, 2)          calculado em um ponto
+          diff(z(u(x), v(x)), x)    z, u, v não definidas: ∂z/∂u*u'(x) + ∂z/∂v*v'(x)
         A regra da cadeia: diff(sigmoid(w*x + b), w) é x*sigmoid(b + w*x)*(1 - sigmoid(b + w*x)).
         1/(1 + exp(-x)) é sigmoid(x); onde σ satura, 1 - σ, ln(σ), ln(1 - σ) continuam precisos.
         """

@@ -143,7 +143,8 @@ extension Catalogue {
         case .quotientRule(let u, let v): return "regra do quociente: (u/v)' = (u'v - uv')/v^2, u = \(u), v = \(v)"
         case .severalVariablesChainRule(let sum): return "regra da cadeia em várias variáveis: \(sum)"
         case .abstractFunctionDerivative(let f): return "\(f) é uma função não especificada: sua derivada fica escrita como \(f)'"
-        case .dataAdjoints(let n): return "(sobre dados: cada valor é uma lista de \(n); o adjunto de uma lista é mostrado elemento a elemento)"
+        case .backwardPassNamed(let p): return "retropropagação (adjuntos ∂f/∂\(p), da saída para as entradas):"
+        case .dataAdjoints(let n): return "(sobre dados: listas de \(n), valores e adjuntos elemento a elemento)"
         }
     }
 }

@@ -117,4 +117,6 @@ enum ReportMessage: Sendable, Equatable {
     case abstractFunctionDerivative(String)
     /// The backward pass over data: every list's adjoint is a list too.
     case dataAdjoints(count: Int)
+    /// The backward pass's heading when the pieces are numbered after another letter than v.
+    case backwardPassNamed(prefix: String)
 }
