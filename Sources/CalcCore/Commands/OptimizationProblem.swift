@@ -63,7 +63,7 @@ final class OptimizationProblem {
     /// nodes) × (data length) nodes to differentiate and compile. Above it the
     /// Hessian is taken numerically from the compiled gradient (2n gradient
     /// evaluations per point), which costs no set-up at all.
-    static let symbolicHessianBudget = 20_000
+    static let symbolicHessianBudget = 2_000
 
     /// How the Hessian is computed, decided on first need.
     enum HessianSource {
