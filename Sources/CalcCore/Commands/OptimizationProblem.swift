@@ -63,7 +63,9 @@ final class OptimizationProblem {
     /// nodes) × (data length) nodes to differentiate and compile. Above it the
     /// Hessian is taken numerically from the compiled gradient (2n gradient
     /// evaluations per point), which costs no set-up at all.
-    static let symbolicHessianBudget = 20_000
+    static let symbolicHessianBudget = 2_000
+    /// Most variables for an exact symbolic Hessian.
+    static let maxSymbolicHessianVariables = 8
 
     /// How the Hessian is computed, decided on first need.
     enum HessianSource {
@@ -78,7 +80,10 @@ final class OptimizationProblem {
     private(set) lazy var hessianSource: HessianSource = {
         let n = variables.count
         guard n <= Self.maxHessianVariables else { return .unavailable }
-        if n * n > Self.symbolicHessianBudget { return .numeric }
+        // the node estimate below misses how much scalarizing the entries over
+        // data costs (17 network weights passed it and took 1.3 s in a debug
+        // build), so past a few variables the Hessian is always numeric
+        if n > Self.maxSymbolicHessianVariables { return .numeric }
         // distinct nodes of ∇f, over the data's length when it is unrolled
         var seen = Set<ObjectIdentifier>()
         var stack = gradients
