@@ -233,6 +233,8 @@ final class Interpreter {
                 let v = try eval(body, Scope(locals: locals, file: file))
                 return v
             } catch var d as Diagnostic {
+                // σ saturated: the eager doubles lost what the stable forms keep
+                if d.id == .domain, let v = try? saturatedCall(f, body, file, args, range, scope) { return v }
                 if d.file !== scope.file || callStack.count == 1 {
                     let loc = scope.file.location(of: range.start)
                     // one place per error: the innermost call, or the expression that failed
@@ -259,6 +261,42 @@ final class Interpreter {
             let r = ctx.substitute(e, mapping)
             return symbolic(try checked(r, range, scope), mergeVariables(args.map { $0.variables }))
         }
+    }
+
+    /// A call at numbers whose eager evaluation hit a domain error through a
+    /// saturated sigmoid (`CE(0, 800)`: σ(800) is already the double 1 when
+    /// `ln(1 - …)` sees it) is computed again as `at` computes it: the body
+    /// built as a formula in the parameters, then evaluated by the Evaluator,
+    /// whose stable forms (SaturationForms) keep ln(1 − σ(u)) finite. Only
+    /// bodies that use sigmoid are retried; anything else keeps its error.
+    func saturatedCall(_ f: UserFunction, _ body: Node, _ file: SourceFile, _ args: [Value],
+                       _ range: SourceRange, _ scope: Scope) throws -> Value? {
+        var locals: [String: Value] = [:]
+        var values: [String: NumericValue] = [:]
+        for (p, a) in zip(f.parameters, args) {
+            guard case .number(let n) = a else { return nil }
+            locals[p] = .symbolic(ctx.symbol(p), variables: [p])
+            values[p] = .scalar(n.double)
+        }
+        guard case .symbolic(let e, _) = try eval(body, Scope(locals: locals, file: file)),
+              Self.usesSigmoid(e) else { return nil }
+        return try numericValue(e, values, range, scope)
+    }
+
+    /// Whether a sigmoid call occurs anywhere in `e` (each shared node visited once).
+    static func usesSigmoid(_ e: Expr) -> Bool {
+        var seen = Set<ObjectIdentifier>()
+        var stack = [e]
+        while let x = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(x)).inserted else { continue }
+            switch x.kind {
+            case .call(.sigmoid, _): return true
+            case .call(_, let a), .applied(_, let a), .add(let a), .mul(let a): stack.append(contentsOf: a)
+            case .pow(let b, let p): stack.append(b); stack.append(p)
+            case .number, .symbol, .constant, .data: continue
+            }
+        }
+        return false
     }
 
     func numericValue(_ e: Expr, _ values: [String: NumericValue], _ range: SourceRange, _ scope: Scope) throws -> Value {
