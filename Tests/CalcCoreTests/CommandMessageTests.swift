@@ -90,6 +90,9 @@ let commandWordings: [Wording] = [
       "calc neither writes through a symbolic link nor replaces one: remove the link or choose another name"),
     c("pointsNotNumbers", .pointsNotNumbers(found: .tuple(count: 2)), "`with points` takes lists of numbers, found a tuple of 2"),
     c("pointsLengths", .pointsLengths([4, 4, 3]), "the lists of `with points` differ in length (4, 4, 3)"),
+    c("severalRatesWithRandomStarts", .severalRatesWithRandomStarts(count: 2), "random starts run with one rate, but 2 rates were given"),
+    c("oneRatePerMultiStart", .oneRatePerMultiStart,
+      "give one rate (a decimal is written `1.5`), or compare rates from one start: `minimize … from (1, 2) rate 0.01, 0.1`"),
 ]
 
 let numericWordings: [Wording] = [

@@ -33,6 +33,12 @@ struct MinimizeCommand {
             }
             return r
         }
+        if case .random = command.start, rates.count > 1 {
+            // rate 1,5 with random starts ran rate 1 alone and never said so
+            let extra = command.rates[1].range.to(command.rates[command.rates.count - 1].range)
+            throw it.fail(.badOption, .severalRatesWithRandomStarts(count: rates.count), extra, scope,
+                          help: .oneRatePerMultiStart)
+        }
         if let plot = command.plot {
             if case .random = command.start {
                 throw it.fail(.badOption, .plotWithRandomStarts, plot.keyword, scope, help: .plotOneStart)

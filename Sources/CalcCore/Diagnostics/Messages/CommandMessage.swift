@@ -96,4 +96,10 @@ public enum CommandMessage: Sendable, Equatable {
     case pointsNotNumbers(found: ValueKind)
     /// The lists of `with points` have different lengths.
     case pointsLengths([Int])
+
+    // MARK: several rates with random starts
+    /// `from random N in (…) rate 1, 5`: a multi-start runs one rate.
+    case severalRatesWithRandomStarts(count: Int)
+    /// Help under it.
+    case oneRatePerMultiStart
 }

@@ -82,6 +82,9 @@ extension Catalogue {
         case .pointsNotNumbers(let found): return "`with points` takes lists of numbers, found \(english(found))"
         case .pointsLengths(let counts):
             return "the lists of `with points` differ in length (\(counts.map(String.init).joined(separator: ", ")))"
+        case .severalRatesWithRandomStarts(let n): return "random starts run with one rate, but \(n) rates were given"
+        case .oneRatePerMultiStart:
+            return "give one rate (a decimal is written `1.5`), or compare rates from one start: `minimize … from (1, 2) rate 0.01, 0.1`"
         }
     }
 }

@@ -92,6 +92,9 @@ extension Catalogue {
         case .pointsNotNumbers(let found): return "`with points` recebe listas de números, encontrou \(portuguese(found))"
         case .pointsLengths(let counts):
             return "as listas de `with points` têm tamanhos diferentes (\(counts.map(String.init).joined(separator: ", ")))"
+        case .severalRatesWithRandomStarts(let n): return "pontos iniciais aleatórios usam uma única taxa, mas foram dadas \(n) taxas"
+        case .oneRatePerMultiStart:
+            return "dê uma única taxa (um decimal se escreve `1.5`), ou compare taxas a partir de um único ponto: `minimize … from (1, 2) rate 0.01, 0.1`"
         }
     }
 }
