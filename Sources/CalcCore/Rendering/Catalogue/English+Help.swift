@@ -57,6 +57,9 @@ extension Catalogue {
           rate 0.001, 0.01, 0.1            compare learning rates side by side
           from random 20 in (x from -5 to 5, y from -5 to 5)   several starts
         A rate too large diverges; calc says so and suggests one below 2/λmax.
+        Iterates that bounce across a valley get "try a smaller rate", not a larger one.
+        A stop where ∇f vanishes but f is not small is a plateau or a symmetric point,
+        not a minimum: try other starts. Random starts mark the best and the stuck ones.
           θ = minimize L from (0, 0) rate 0.1   bind the end point: θ.w, θ[1], (w, b) = θ
           net(u, v, θ)                          a tuple fills the trailing parameters
           plot net(u, v, θ) over (u from 0 to 1, v from 0 to 1) with points (x1, x2, y)

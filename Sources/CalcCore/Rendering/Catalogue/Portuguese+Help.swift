@@ -61,6 +61,9 @@ extension Catalogue {
           rate 0.001, 0.01, 0.1            compara taxas de aprendizagem lado a lado
           from random 20 in (x from -5 to 5, y from -5 to 5)   vários pontos iniciais
         Com uma taxa grande demais, a descida diverge; o calc avisa e sugere uma abaixo de 2/λmax.
+        Pontos que oscilam de um lado para o outro do vale recebem "tente uma taxa menor".
+        Uma parada em que ∇f se anula mas f não é pequeno é um platô ou um ponto simétrico,
+        não um mínimo: tente outros pontos iniciais. Com pontos aleatórios, o melhor e os presos são marcados.
           θ = minimize L from (0, 0) rate 0.1   guarda o ponto final: θ.w, θ[1], (w, b) = θ
           net(u, v, θ)                          uma tupla preenche os últimos parâmetros
           plot net(u, v, θ) over (u from 0 to 1, v from 0 to 1) with points (x1, x2, y)
