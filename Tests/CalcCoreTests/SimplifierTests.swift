@@ -48,6 +48,10 @@ struct SimplifierTests {
         ("simplify(1/x + 1/y)", "1/x + 1/y"),                  // (x + y)/(x*y) is no smaller: kept
         ("simplify(diff(x/sqrt(x^2 + 1), x))", "1/(x^2 + 1)^(3/2)"),
         ("simplify(diff((x + 1)/(x - 1), x))", "-2/(x - 1)^2"),
+        ("simplify(diff(1/(1 + exp(-x)), x))", "sigmoid(x)*(1 - sigmoid(x))"),
+        ("simplify(diff(tanh(x)^2, x))", "2*tanh(x)/cosh(x)^2"),       // 2·tanh·sech²
+        ("simplify(diff(sin(x)^2, x))", "sin(2*x)"),
+        ("simplify(diff((sin(x) + cos(x))/(sin(x) - cos(x)), x))", "-2/(sin(x) - cos(x))^2"),
     ])
     func forms(_ input: String, _ expected: String) {
         let h = SymbolicHarness()

@@ -9,7 +9,7 @@
 //               cos² - sin² = cos(2u), cosh² + sinh² = cosh(2u)
 //   - in a product: sinh(u)/cosh(u) = tanh(u); sin(u)·cos(u) = sin(2u)/2;
 //               exp(u)·exp(v)^r = exp(u + r·v) (exp(w)^r = exp(r·w): exp > 0);
-//               exp(w)·σ(-w) = σ(w) (e^w/(1 + e^w)), so e^w/(1 + e^w)² = σ(w)·σ(-w);
+//               exp(w)·σ(-w) = σ(w) (e^w/(1 + e^w)), so e^w/(1 + e^w)² = σ(w)·(1 - σ(w));
 //   - 1/(1 + exp(w)) = σ(-w).
 // The σ forms of 1/(1 + e^-x) built by the constructors themselves are the
 // `stable` work in Constructors.swift; these are the simplifier's own.
@@ -132,7 +132,7 @@ extension ExprContext {
                let j = factors.firstIndex(where: { $0 === pow(call(h, a), minusOne) }) {
                 factors[i] = call(q, a); factors[j] = one; changed = true; continue
             }
-            // exp(w)·σ(-w)^k = σ(w)·σ(-w)^(k-1)
+            // exp(w)·σ(-w)^k = σ(w)·(1 - σ(w))^(k-1), and e^w/(1 + e^w)^k likewise
             if case .call(.exp, let a) = factors[i].kind {
                 let other = call(.sigmoid, [neg(a[0])])
                 for j in factors.indices where j != i {
@@ -142,8 +142,9 @@ extension ExprContext {
                     else if case .pow(let b, let x) = factors[j].kind, let w = onePlusExp(b), w === a[0],
                             let n = x.numberValue?.exactInteger, n <= -1 { k = -n }
                     if k == 0 { continue }
-                    factors[i] = call(.sigmoid, [a[0]])
-                    factors[j] = pow(other, int(Int(k - 1)))
+                    let s = call(.sigmoid, [a[0]])
+                    factors[i] = s
+                    factors[j] = pow(sub(one, s), int(Int(k - 1)))      // σ(-w) = 1 - σ(w)
                     changed = true
                     break
                 }
