@@ -161,6 +161,28 @@ func runSymbolicBenchmarks() {
         rows.append(BenchRow(workload: "product of \(n) factors (x+i)^i d/dx", median: t, target: n == 200 ? 0.005 : nil,
                              note: "\(nodes) nodes"))
     }
+    // simplify (issue 12): the full effort, on request, of classic derivatives
+    if wanted("simplify") {
+        let sources = ["x/(x + 1)", "(x^2 - 1)/(x^2 + 1)", "x/sqrt(x^2 + 1)", "(sin(x) + cos(x))/(sin(x) - cos(x))",
+                       "exp(x)/(1 + exp(x))", "1/(1 + exp(-x))", "(x^3 + 2*x)/(x^2 - 4)", "tanh(x)^2", "sin(x)*cos(x)",
+                       "atan(x/y)", "sqrt(x^2 + y^2 + z^2)", "(1 - x)^2 + 100*(y - x^2)^2",
+                       "(x + 1)*(x + 2)^2*(x + 3)^3", "(x^2 + 1)^10", "x*sigmoid(x)", "ln(exp(x) + exp(y))",
+                       "exp(-(x - y)^2/(2*z^2))/(z*sqrt(2*pi))", "(a*x + b)/(y*x + z)", "x^x", "sqrt(x + sqrt(x))"]
+        var totalOps = 0
+        let t = symbolicMedian(runs: 9, setup: { () -> (Session, [Expr]) in
+            let s = Session()
+            let ds: [Expr] = sources.map { src in
+                _ = s.run("d = diff(\(src), x)")
+                guard case .symbolic(let e, _)? = s.value(of: "d") else { fatalError("no derivative of \(src)") }
+                return e
+            }
+            return (s, ds)
+        }) { (s, ds) in
+            totalOps = ds.reduce(0) { $0 + s.context.simplify($1).treeSize() }
+        }
+        rows.append(BenchRow(workload: "simplify 20 classic derivatives", median: t, target: 0.050,
+                             note: "\(totalOps) nodes after"))
+    }
     print("symbolic benchmarks (release build, median wall time of the operation only)")
     func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
     print(pad("workload", 40) + pad("median", 12) + pad("cpu", 12) + pad("target", 18) + "notes")

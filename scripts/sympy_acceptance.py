@@ -3,7 +3,10 @@
 
 Writes Tests/CalcCoreTests/golden/acceptance.tsv: one row per (expression,
 variable) with a point, SymPy's value of the derivative there, and SymPy's
-operation count of `diff(...)` exactly as `diff` returns it (unsimplified).
+operation count of `diff(...)` exactly as `diff` returns it (unsimplified),
+and the operation count of `simplify(diff(...))` (SIMPLIFY_SECONDS per row at
+most: when SymPy's simplify takes longer the row records the diff count, and
+the summary line says how many rows that was).
 AcceptanceTests.swift reads the file; the project itself never runs Python.
 
     python3 scripts/sympy_acceptance.py          # needs sympy (1.14 used)
@@ -19,6 +22,7 @@ The set is deterministic (fixed seed): rerunning it rewrites the same file.
 import math
 import os
 import random
+import signal
 import sys
 
 import sympy as sp
@@ -266,6 +270,34 @@ def value_at(expr, point):
     return c.real
 
 
+SIMPLIFY_SECONDS = 20
+timeouts = 0
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Timeout()
+
+
+def simplified_ops(d):
+    """count_ops(simplify(d)); d's own count when simplify takes too long."""
+    global timeouts
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(SIMPLIFY_SECONDS)
+    try:
+        s = sp.simplify(d)
+        signal.alarm(0)
+        return sp.count_ops(s)
+    except _Timeout:
+        timeouts += 1
+        return sp.count_ops(d)
+    finally:
+        signal.alarm(0)
+
+
 def row(src, var, point, f=None):
     f = f if f is not None else to_sympy(src)
     x = SYMBOLS[var]
@@ -281,7 +313,7 @@ def row(src, var, point, f=None):
     dv = value_at(d, pt)
     if fv is None or dv is None or abs(dv) > 1e6 or abs(fv) > 1e8:
         return None
-    return (src, var, point, dv, sp.count_ops(d))
+    return (src, var, point, dv, sp.count_ops(d), d)
 
 
 def main():
@@ -321,15 +353,18 @@ def main():
                 rows.append(("random",) + r)
                 random_rows += 1
                 break
-    with open(OUT, "w") as out:
+    with open(OUT + ".part", "w") as out:
         out.write("# calc acceptance set: written by scripts/sympy_acceptance.py with SymPy "
                   f"{sp.__version__}; do not edit by hand\n")
         out.write("# kind\texpression (calc syntax)\tvariable\tpoint\td/dvariable at the point (SymPy)\t"
-                  "count_ops(sympy.diff(...))\n")
-        for kind, src, var, point, dv, ops in rows:
+                  "count_ops(sympy.diff(...))\tcount_ops(sympy.simplify(sympy.diff(...)))\n")
+        for kind, src, var, point, dv, ops, d in rows:
             pt = ";".join(f"{k}={v}" for k, v in point.items())
-            out.write(f"{kind}\t{src}\t{var}\t{pt}\t{dv!r}\t{ops}\n")
-    print(f"wrote {len(rows)} rows to {os.path.normpath(OUT)}")
+            out.write(f"{kind}\t{src}\t{var}\t{pt}\t{dv!r}\t{ops}\t{simplified_ops(d)}\n")
+            out.flush()
+    os.replace(OUT + ".part", OUT)
+    print(f"wrote {len(rows)} rows to {os.path.normpath(OUT)}; "
+          f"simplify took over {SIMPLIFY_SECONDS} s (diff's count kept) in {timeouts}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,9 @@
 // plain printed form must parse back and have it too, and over the whole set
 // calc's printed derivative must be no larger than SymPy's (OpCount mirrors
 // count_ops; see SymbolicTestSupport.swift) in at least 90% of the rows.
+// The seventh column is SymPy's count_ops of `simplify(diff(...))`: calc's
+// `simplify` of its derivative must be no larger than that in at least 90%
+// of the rows too (the script regenerates the column; this test reads it).
 
 import Testing
 @testable import CalcCore
@@ -17,6 +20,8 @@ struct AcceptanceRow: Sendable {
     let point: [String: Double]
     let expected: Double
     let sympyOps: Int
+    /// count_ops(simplify(diff(...))) in SymPy.
+    let sympySimplifiedOps: Int
 
     static func load() throws -> [AcceptanceRow] {
         let path = String(#filePath.dropLast("AcceptanceTests.swift".count)) + "golden/acceptance.tsv"
@@ -24,13 +29,14 @@ struct AcceptanceRow: Sendable {
         return text.split(separator: "\n").compactMap { line -> AcceptanceRow? in
             if line.hasPrefix("#") { return nil }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 6, let v = Double(f[4]), let ops = Int(f[5]) else { return nil }
+            guard f.count == 7, let v = Double(f[4]), let ops = Int(f[5]), let simplified = Int(f[6]) else { return nil }
             var point: [String: Double] = [:]
             for kv in f[3].split(separator: ";") {
                 let parts = kv.split(separator: "=")
                 point[String(parts[0])] = Double(String(parts[1]))
             }
-            return AcceptanceRow(kind: f[0], expression: f[1], variable: f[2], point: point, expected: v, sympyOps: ops)
+            return AcceptanceRow(kind: f[0], expression: f[1], variable: f[2], point: point, expected: v, sympyOps: ops,
+                                 sympySimplifiedOps: simplified)
         }
     }
 }
@@ -81,6 +87,34 @@ struct AcceptanceTests {
             print("  larger: \(c) vs \(s) ops: d/d… \(e) → \(p)")
         }
         #expect(share >= 0.9, "calc's derivative is no larger than SymPy's in only \(notLarger) of \(rows.count)")
+    }
+
+    @Test("simplify(diff) against SymPy's simplify(diff): value and size")
+    func simplifiedAcceptance() throws {
+        let rows = try AcceptanceRow.load()
+        #expect(rows.count >= 400)
+        let h = SymbolicHarness()
+        var notLarger = 0, defaultNotLarger = 0
+        var larger: [(Int, Int, String, String)] = []
+        for r in rows {
+            guard let e = h.expr(r.expression) else { Issue.record("calc cannot read `\(r.expression)`"); continue }
+            let d = h.derivative(e, r.variable)
+            let s = h.ctx.simplify(d)
+            let tol = 1e-8 * Swift.max(1, Swift.abs(r.expected))
+            let v = h.value(s, r.point)
+            #expect(v.map { Swift.abs($0 - r.expected) <= tol } == true,
+                    "d/d\(r.variable) \(r.expression): simplified \(h.plain(s)) = \(v.map { "\($0)" } ?? "undefined"), SymPy \(r.expected)")
+            let ops = OpCount.count(s, h.ctx)
+            if OpCount.count(d, h.ctx) <= r.sympySimplifiedOps { defaultNotLarger += 1 }
+            if ops <= r.sympySimplifiedOps { notLarger += 1 } else { larger.append((ops, r.sympySimplifiedOps, r.expression, h.plain(s))) }
+        }
+        let share = Double(notLarger) / Double(rows.count)
+        print("acceptance: simplify(diff) no larger than SymPy's simplify(diff) in \(notLarger) of \(rows.count) "
+              + "(\(Int((share * 1000).rounded()) / 10)%); diff as printed by default: \(defaultNotLarger)")
+        for (c, s, e, p) in larger.sorted(by: { $0.0 - $0.1 > $1.0 - $1.1 }).prefix(40) {
+            print("  larger than simplify: \(c) vs \(s) ops: d/d… \(e) → \(p)")
+        }
+        #expect(share >= 0.9, "calc's simplify(diff) is no larger than SymPy's simplify(diff) in only \(notLarger) of \(rows.count)")
     }
 
     @Test("the operation counter mirrors sympy.count_ops", arguments: [

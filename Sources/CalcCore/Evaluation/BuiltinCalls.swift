@@ -96,6 +96,11 @@ extension Interpreter {
                 if d.isFinite, args.allSatisfy({ if case .number(let n) = $0 { return n.isExact }; return false }) {
                     return symbolic(ctx.call(f, numbers.map { ctx.number($0) }), [])
                 }
+                // exp(sinh(8)) overflows a double but is a finite exact constant: it stays
+                // a symbolic call in a formula rather than becoming inf (issue 12)
+                if !d.isFinite, args.allSatisfy(isExactConstant) {
+                    return symbolic(ctx.call(f, try args.map { try toExpr($0, range, scope) }), [])
+                }
                 return .number(numbers.contains(where: \.isApproximate) ? .approximate(d) : .float(d))
             case .failure(let issue):
                 throw error(issue.isDivisionByZero ? .divisionByZero : .domain, .numeric(issue.message), range, scope,
@@ -104,6 +109,22 @@ extension Interpreter {
         }
         let exprs = try args.map { try toExpr($0, range, scope) }
         return symbolic(try checked(ctx.call(f, exprs), range, scope), mergeVariables(args.map { $0.variables }))
+    }
+
+    /// An exact number, or a constant expression whose numbers are all exact (sinh(8), pi/2).
+    func isExactConstant(_ v: Value) -> Bool {
+        switch v {
+        case .number(let n): return n.isExact
+        case .symbolic(let e, _):
+            guard e.free.isEmpty, !e.hasData else { return false }
+            var stack = [e]
+            while let x = stack.popLast() {
+                if case .number(let n) = x.kind, !n.isExact { return false }
+                stack.append(contentsOf: x.children)
+            }
+            return true
+        default: return false
+        }
     }
 
     func reduce(_ f: Builtin, _ v: Value, _ range: SourceRange, _ scope: Scope) throws -> Value {

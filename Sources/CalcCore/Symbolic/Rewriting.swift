@@ -1,7 +1,8 @@
 // Rewriting — whole-expression transformations built on the smart constructors:
 // substitution of variables, `expand` (multiply out products and integer
 // powers of sums) and `simplify` (try several equivalent forms, keep the
-// smallest). Each rebuilds through the constructors, so results stay canonical.
+// smallest by SimplifyCost; the rational pass is Simplifier.swift, the
+// hyperbolic and sigmoid identities Identities.swift). Each rebuilds through the constructors, so results stay canonical.
 
 extension ExprContext {
     /// Replaces named symbols by expressions.
@@ -86,20 +87,34 @@ extension ExprContext {
     }
 
     /// Tries equivalent forms — as is, expanded, common factors pulled out,
-    /// sin² + cos² = 1, cosh² - sinh² = 1 — and keeps the smallest.
+    /// sin² + cos² = 1, cosh² - sinh² = 1, combined over a common denominator
+    /// with polynomial common factors cancelled (Simplifier.swift), the
+    /// identities of Identities.swift — and keeps the smallest by SimplifyCost
+    /// (a rewrite replaces the form only when it is strictly smaller). Two
+    /// rounds: the second sees what the first combined (√B·√B = B).
     public func simplify(_ e: Expr) -> Expr {
         var best = e
-        var bestSize = e.treeSize(cap: 1_000_000)
-        func consider(_ c: Expr) {
-            let s = c.treeSize(cap: bestSize + 1)
-            if s < bestSize { best = c; bestSize = s }
+        func consider(_ c: Expr) { if SimplifyCost.better(c, than: best, self) { best = c } }
+        for _ in 0..<2 {
+            let start = best
+            let trig = rebuild(start) { self.pythagorean($0) }
+            consider(trig)
+            if start.treeSize(cap: 2_001) <= 2_000 {
+                let expanded = rebuild(expand(trig)) { self.pythagorean($0) }
+                consider(expanded)
+                consider(rebuild(expanded) { self.factorCommon($0) })
+            }
+            consider(rebuild(trig) { self.factorCommon($0) })
+            for rational in combineRational(best) {
+                consider(rational)
+                let trigRational = rebuild(rational) { self.pythagorean($0) }
+                consider(trigRational)
+                consider(rebuild(trigRational) { self.factorCommon($0) })
+            }
+            consider(rebuild(start) { self.identities($0) })
+            consider(rebuild(best) { self.identities($0) })
+            if best === start { break }
         }
-        let trig = rebuild(e) { self.pythagorean($0) }
-        consider(trig)
-        let expanded = rebuild(expand(trig)) { self.pythagorean($0) }
-        consider(expanded)
-        consider(rebuild(expanded) { self.factorCommon($0) })
-        consider(rebuild(trig) { self.factorCommon($0) })
         return best
     }
 
