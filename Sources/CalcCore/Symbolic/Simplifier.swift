@@ -70,7 +70,7 @@ enum SimplifyCost {
         case .pow(let b, let x):
             if x.numberValue == .minusOne { return 1 + ops(b, c) }
             return 1 + ops(b, c) + ops(x, c)
-        case .call(_, let args):
+        case .call(_, let args), .applied(_, let args):
             return 1 + args.reduce(0) { $0 + ops($1, c) }
         }
     }
@@ -216,7 +216,7 @@ final class RationalSimplifier {
         case .number(let n):
             if case .rational(let p, let q) = n, q != 0 { return FactoredForm(coefficient: try Rational.make(p, q), factors: []) }
             return try variable(.plain(e), key: e, power: 1)
-        case .symbol, .constant, .data:
+        case .symbol, .constant, .data, .applied:   // an abstract function's value is an atom
             return try variable(.plain(e), key: e, power: 1)
         case .mul(let fs):
             var out = FactoredForm.one
