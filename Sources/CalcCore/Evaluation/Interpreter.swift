@@ -285,18 +285,7 @@ final class Interpreter {
 
     /// Whether a sigmoid call occurs anywhere in `e` (each shared node visited once).
     static func usesSigmoid(_ e: Expr) -> Bool {
-        var seen = Set<ObjectIdentifier>()
-        var stack = [e]
-        while let x = stack.popLast() {
-            guard seen.insert(ObjectIdentifier(x)).inserted else { continue }
-            switch x.kind {
-            case .call(.sigmoid, _): return true
-            case .call(_, let a), .applied(_, let a), .add(let a), .mul(let a): stack.append(contentsOf: a)
-            case .pow(let b, let p): stack.append(b); stack.append(p)
-            case .number, .symbol, .constant, .data: continue
-            }
-        }
-        return false
+        e.first(where: { if case .call(.sigmoid, _) = $0.kind { return true }; return false }) != nil
     }
 
     func numericValue(_ e: Expr, _ values: [String: NumericValue], _ range: SourceRange, _ scope: Scope) throws -> Value {

@@ -25,14 +25,9 @@ extension ExprContext {
 extension AbstractFunction {
     /// The name of the first abstract function in `e` (depth first), if any.
     public static func firstName(in e: Expr) -> String? {
-        var seen = Set<ObjectIdentifier>()
-        var stack = [e]
-        while let n = stack.popLast() {
-            if case .applied(let f, _) = n.kind { return f.name }
-            guard n.depth > 1, seen.insert(ObjectIdentifier(n)).inserted else { continue }
-            stack.append(contentsOf: n.children.reversed())
-        }
-        return nil
+        guard let n = e.first(where: { if case .applied = $0.kind { return true }; return false }),
+              case .applied(let f, _) = n.kind else { return nil }
+        return f.name
     }
 
     /// What the partial with respect to argument `k` is called by, when the

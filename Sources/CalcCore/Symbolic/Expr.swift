@@ -168,6 +168,19 @@ public final class Expr: Hashable, @unchecked Sendable, CustomStringConvertible 
         return count
     }
 
+    /// The first node, depth first in child order, for which `match` holds;
+    /// each shared node is searched once.
+    public func first(where match: (Expr) -> Bool) -> Expr? {
+        var seen = Set<ObjectIdentifier>()
+        var stack = [self]
+        while let n = stack.popLast() {
+            if match(n) { return n }
+            guard n.depth > 1, seen.insert(ObjectIdentifier(n)).inserted else { continue }
+            stack.append(contentsOf: n.children.reversed())
+        }
+        return nil
+    }
+
     /// Number of distinct nodes (as a DAG).
     public var dagSize: Int {
         var seen = Set<ObjectIdentifier>()
