@@ -159,11 +159,16 @@ public final class Session {
             }
         case .funcdef(let name, let params, let body):
             try it.env.checkBindable(name, scope)
-            try it.env.checkParameters(params, scope)
+            let tensors = params.map { TensorParameter(name: $0.text, shape: $0.shape) }
+            // every element is a parameter: W[2, 2] and a scalar W₁₁ beside it collide
+            try it.env.checkParameters(zip(params, tensors).flatMap { p, t in
+                (t.isScalar ? [] : [p.name]) + t.elements.map { Name($0, p.name.range) } }, scope)
             try it.env.checkRecursion(name, body, scope)
-            let text = "\(name.text)(\(params.map(\.text).joined(separator: ", "))) = \(ASTPrinter.print(body))"
-            it.env.bind(name.text, .function(UserFunction(name: name.text, parameters: params.map(\.text),
-                                                          body: .syntax(body, file), text: text)))
+            let text = "\(name.text)(\(params.map(\.declaration).joined(separator: ", "))) = \(ASTPrinter.print(body))"
+            let hasTensors = tensors.contains { !$0.isScalar }
+            it.env.bind(name.text, .function(UserFunction(name: name.text, parameters: tensors.flatMap(\.elements),
+                                                          body: .syntax(body, file), text: text,
+                                                          tensors: hasTensors ? tensors : [])))
             if !s.silent { emit(.result(text)) }
         case .optimize(let o):
             let outcome = try MinimizeCommand(it: it, command: o, scope: scope, sampling: sampling).run(progress: progress)

@@ -155,6 +155,7 @@ func casesWithoutRow(_ file: String, _ table: [Wording]) throws -> [String] {
         case .session(let m): return caseName(m)
         case .syntax(let m): return caseName(m)
         case .terminal(let m): return caseName(m)
+        case .tensor(let m): return caseName(m)
         case .verbatim: return ""
         }
     })

@@ -28,12 +28,14 @@ func sexpr(_ n: Node) -> String {
     case .power(let b, let e): return "(^ \(sexpr(b)) \(sexpr(e)))"
     case .unary(let op, let e): return "(\(op == .negate ? "neg" : op == .plus ? "pos" : "√") \(sexpr(e)))"
     case .product(let first, let rest):
-        return rest.reduce(sexpr(first)) { acc, item in "(\(item.0 == .divide ? "/" : "*") \(acc) \(sexpr(item.1)))" }
+        return rest.reduce(sexpr(first)) { acc, item in "(\(item.0 == .divide ? "/" : item.0 == .matmul ? "@" : "*") \(acc) \(sexpr(item.1)))" }
     case .sum(let first, let rest):
         return rest.reduce(sexpr(first)) { acc, item in "(\(item.0 == .plus ? "+" : "-") \(acc) \(sexpr(item.1)))" }
     case .at(let e, .positional(let p)): return "(at \(sexpr(e)) \(sexpr(p)))"
     case .at(let e, .named(let items, _)): return "(at \(sexpr(e)) " + items.map { "\($0.0.text)=\(sexpr($0.1))" }.joined(separator: " ") + ")"
-    case .index(let e, let i): return "(index \(sexpr(e)) \(sexpr(i)))"
+    case .index(let e, let i): return "(index \(sexpr(e))" + i.map { " " + sexpr($0) }.joined() + ")"
+    case .wholeAxis: return ":"
+    case .transpose(let e): return "(transpose \(sexpr(e)))"
     case .member(let e, let m): return "(member \(sexpr(e)) \(m.text))"
     }
 }

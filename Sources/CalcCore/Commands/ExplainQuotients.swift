@@ -32,7 +32,7 @@ extension ExplainCommand {
         }
         func walk(_ n: Node) {
             switch n.kind {
-            case .number, .name, .partial, .grad, .hessian, .diff, .dOperator, .at, .index, .member: return
+            case .number, .name, .partial, .grad, .hessian, .diff, .dOperator, .at, .index, .member, .wholeAxis, .transpose: return
             case .tuple(let xs), .list(let xs): xs.forEach(walk)
             case .group(let x), .prime(let x, _), .unary(_, let x): walk(x)
             case .call(let f, let args): walk(f); args.forEach(walk)

@@ -15,6 +15,7 @@ public enum Message: Sendable, Equatable {
     case session(SessionMessage)
     case numeric(NumericMessage)
     case terminal(TerminalMessage)
+    case tensor(TensorMessage)
     /// Text calc did not write — an operating system's reason a file could
     /// not be read, a message the executable composed — shown as it is.
     case verbatim(String)

@@ -116,7 +116,7 @@ extension Interpreter {
         // lists of numbers meet expressions as data: w*xs stays `w*xs`
         if case .symbolic = a, b.numericList != nil { return try symbolicArith(op, a, b, range, whole, scope) }
         if case .symbolic = b, a.numericList != nil { return try symbolicArith(op, a, b, range, whole, scope) }
-        return try broadcast(a, b, range, scope) { try self.arith(op, $0, $1, range, scope) }
+        return try broadcast(a, b, range, scope, op: op) { try self.arith(op, $0, $1, range, scope) }
     }
 
     func symbolicArith(_ op: ArithOp, _ a: Value, _ b: Value, _ range: SourceRange, _ whole: SourceRange, _ scope: Scope) throws -> Value {
@@ -179,7 +179,9 @@ extension Interpreter {
         }
     }
 
-    func broadcast(_ a: Value, _ b: Value, _ range: SourceRange, _ scope: Scope, _ f: (Value, Value) throws -> Value) throws -> Value {
+    func broadcast(_ a: Value, _ b: Value, _ range: SourceRange, _ scope: Scope, op: ArithOp? = nil,
+                   _ f: (Value, Value) throws -> Value) throws -> Value {
+        if let v = try broadcastTensors(a, b, op, range, scope, f) { return v }
         switch (a, b) {
         case let (.list(xs, _), .list(ys, _)):
             guard xs.count == ys.count else {

@@ -15,12 +15,15 @@ extension Interpreter {
             if Builtin.surfaceNames.contains(f) {
                 return try evalBuiltin(f, argNodes, callee.range, range, scope)
             }
+            if let t = TensorFunction(rawValue: f) {
+                return try evalTensorFunction(t, argNodes, range, scope)
+            }
             if Environment.constants[f] != nil {
                 throw error(.notAFunction, .evaluation(.constantNotAFunction(name: f)), callee.range, scope,
                             help: .evaluation(.multiplyConstant(name: f)))
             }
             if scope.abstractFunctions && isAbstractFunctionName(f) { return try abstractCall(f, argNodes, range, scope) }
-            let known = Builtin.surfaceNames + env.functionNames
+            let known = Builtin.surfaceNames + TensorFunction.names + env.functionNames
             let help: EvaluationMessage = closestWord(f, in: known).map { .didYouMean($0) } ?? .defineFirst(signature: "\(f)(x)")
             throw error(.unknownFunction, .evaluation(.unknownFunction(name: f)), callee.range, scope, help: .evaluation(help))
         }
@@ -129,14 +132,21 @@ extension Interpreter {
 
     func reduce(_ f: Builtin, _ v: Value, _ range: SourceRange, _ scope: Scope) throws -> Value {
         switch v {
-        case .list(let xs, _), .tuple(let xs):
-            if f == .len { return .number(Number(xs.count)) }
+        case .list(let rows, _), .tuple(let rows):
+            if f == .len { return .number(Number(rows.count)) }
+            // a matrix reduces over all its entries, as numpy's sum(A) and mean(A)
+            let xs = v.matrixRows.map { $0.flatMap { $0 } } ?? rows
             if xs.isEmpty {
                 if f == .sum { return .number(.zero) }
                 throw error(.domain, .evaluation(.meanOfEmptyList), range, scope)
             }
-            var acc: Value = xs[0]
-            for x in xs.dropFirst() { acc = try arith(.add, acc, x, range, scope) }
+            let acc: Value
+            if xs.allSatisfy({ $0.tensorShape == .scalar }) { acc = try total(xs, range, scope) }
+            else {
+                var a: Value = xs[0]
+                for x in xs.dropFirst() { a = try arith(.add, a, x, range, scope) }
+                acc = a
+            }
             return f == .sum ? acc : try arith(.div, acc, .number(Number(xs.count)), range, scope)
         case .number(let n): return .number(f == .len ? .one : n)
         case .symbolic(let e, let vars):

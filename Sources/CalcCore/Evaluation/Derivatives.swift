@@ -197,6 +197,17 @@ extension Interpreter {
     }
 
     func evalPartial(_ f: Name, _ vars: [Name], _ range: SourceRange, _ scope: Scope) throws -> Value {
+        var vars = vars
+        if case .function(let fn)? = env.bound(f.text, scope), !fn.tensors.isEmpty {
+            // ∂L/∂W: the matrix of partials ∂L/∂Wᵢⱼ, in W's shape
+            if vars.count == 1, let t = fn.tensorParameter(vars[0].text) {
+                let target = try partialTarget(f, [], range, scope)
+                let parts = try t.elements.map { withVariables(try differentiate(target.value, by: $0, range, scope), fn.parameters) }
+                return t.assemble(parts[...])
+            }
+            // ∂L/∂W12, ∂L/∂W_1_2: the element W₁₂
+            vars = vars.map { v in fn.tensorElement(named: v.text).map { Name($0, v.range) } ?? v }
+        }
         var value = try partialTarget(f, vars, range, scope).value
         for v in vars { value = try differentiate(value, by: v.text, range, scope) }
         return value
@@ -241,7 +252,10 @@ extension Interpreter {
         if vars.isEmpty {
             throw error(.noVariables, .evaluation(.noVariablesToDifferentiate), range, scope, help: .evaluation(.gradientVariables))
         }
-        return .tuple(try vars.map { x in withVariables(try differentiate(v, by: x, range, scope), vars) })
+        let partials = try vars.map { x in withVariables(try differentiate(v, by: x, range, scope), vars) }
+        // one block per declared parameter: ∂L/∂W a matrix, ∂L/∂b a vector
+        if let f = target.function, !f.tensors.isEmpty, vars == f.parameters { return .tuple(grouped(f, partials)) }
+        return .tuple(partials)
     }
 
     func evalHessian(_ t: DerivativeTarget, _ range: SourceRange, _ scope: Scope) throws -> Value {

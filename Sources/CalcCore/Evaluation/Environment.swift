@@ -184,7 +184,9 @@ final class Environment {
             case .at(let e, let p):
                 walk(e)
                 switch p { case .positional(let q): walk(q); case .named(let items, _): items.forEach { walk($0.1) } }
-            case .index(let e, let i): walk(e); walk(i)
+            case .index(let e, let i): walk(e); i.forEach(walk)
+            case .transpose(let e): walk(e)
+            case .wholeAxis: break
             case .member(let e, _): walk(e)
             case .number, .name: break
             }

@@ -72,11 +72,13 @@ final class Interpreter {
         case .tuple(let xs): return .tuple(try xs.map { try eval($0, scope) })
         case .list(let xs):
             // data are numbers: a constant element such as sqrt(2) takes its value
-            return .list(try xs.map { x in
+            let values = try xs.map { x in
                 let v = try eval(x, scope)
                 if case .symbolic(let e, _) = v, e.free.isEmpty, !e.hasData { return try collapse(v, x.range, scope) }
                 return v
-            }, name: nil)
+            }
+            try checkListLiteral(values, xs, n.range, scope)
+            return .list(values, name: nil)
         case .unary(let op, let e):
             let v = try eval(e, scope)
             switch op {
@@ -89,6 +91,8 @@ final class Interpreter {
         case .power(let b, let e):
             let bv = try evalOperand(b, scope), ev = try evalOperand(e, scope)
             return try arith(.pow, bv, ev, n.range, scope)
+        case .product(let first, let rest) where rest.contains(where: { $0.0 == .matmul }):
+            return try evalMatmulChain(first, rest, scope)
         case .product(let first, let rest):
             // the operands go on the shared operand stack (no array per chain)
             let base = operandStack.count
@@ -129,7 +133,11 @@ final class Interpreter {
             try checkOriginalDefined(e, p, n.range, scope)
             return try evalAt(v, p, n.range, scope)
         case .index(let e, let i):
-            return try evalIndex(e, i, n.range, scope)
+            return try evalIndices(e, i, n.range, scope)
+        case .transpose(let e):
+            return try transpose(try eval(e, scope), e.range, scope)
+        case .wholeAxis:
+            throw error(.typeMismatch, .tensor(.wholeAxisOutsideIndex), n.range, scope)
         case .member(let e, let m):
             return try evalMember(e, m, n.range, scope)
         }
@@ -211,6 +219,10 @@ final class Interpreter {
         if let spread = try spreadArguments(f, args, range, scope) {
             return try callUser(f, spread, calleeRange, range, scope)
         }
+        // L(W0, b0, c): one argument per declared tensor parameter
+        if let flat = try tensorArguments(f, args, range, scope) {
+            return try callUser(f, flat, calleeRange, range, scope)
+        }
         guard args.count == f.parameters.count else {
             throw error(.arity, .evaluation(.arity(function: f.name, expected: [f.parameters.count], given: args.count)),
                         range, scope, help: .evaluation(.definedAs(function: f.name, definition: f.text)))
@@ -227,8 +239,7 @@ final class Interpreter {
         defer { callStack.removeLast() }
         switch f.body {
         case .syntax(let body, let file):
-            var locals: [String: Value] = [:]
-            for (p, a) in zip(f.parameters, args) { locals[p] = a }
+            let locals = f.tensors.isEmpty ? Dictionary(uniqueKeysWithValues: zip(f.parameters, args)) : self.locals(of: f, args)
             do {
                 let v = try eval(body, Scope(locals: locals, file: file))
                 return v
@@ -271,13 +282,14 @@ final class Interpreter {
     /// bodies that use sigmoid are retried; anything else keeps its error.
     func saturatedCall(_ f: UserFunction, _ body: Node, _ file: SourceFile, _ args: [Value],
                        _ range: SourceRange, _ scope: Scope) throws -> Value? {
-        var locals: [String: Value] = [:]
+        var symbols: [Value] = []
         var values: [String: NumericValue] = [:]
         for (p, a) in zip(f.parameters, args) {
             guard case .number(let n) = a else { return nil }
-            locals[p] = .symbolic(ctx.symbol(p), variables: [p])
+            symbols.append(.symbolic(ctx.symbol(p), variables: [p]))
             values[p] = .scalar(n.double)
         }
+        let locals = self.locals(of: f, symbols)
         guard case .symbolic(let e, _) = try eval(body, Scope(locals: locals, file: file)),
               Self.usesSigmoid(e) else { return nil }
         return try numericValue(e, values, range, scope)

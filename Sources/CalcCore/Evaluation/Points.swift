@@ -36,6 +36,16 @@ extension Interpreter {
             let vars = v.variables
             for (name, node) in items {
                 let val = try collapse(try eval(node, scope), node.range, scope)
+                // W = [[…]]: a matrix for the tensor parameter W, spread over W₁₁ … W₂₂
+                if let spread = try spreadNamedValue(name, val, vars, node, scope) {
+                    for (element, x) in spread {
+                        guard case .number = x else {
+                            throw error(.badStart, .evaluation(.mustBeNumberHere(name: element, found: x.kind)), node.range, scope)
+                        }
+                        values[element] = x
+                    }
+                    continue
+                }
                 guard case .number = val else {
                     throw error(.badStart, .evaluation(.mustBeNumberHere(name: name.text, found: val.kind)), node.range, scope)
                 }
@@ -127,6 +137,15 @@ extension Interpreter {
         case .named(let items, let range):
             var values: [String: Double] = [:]
             for (name, node) in items {
+                if let spread = try spreadNamedValue(name, try collapse(try eval(node, scope), node.range, scope), vars, node, scope) {
+                    for (element, x) in spread {
+                        guard case .number(let n) = x, n.double.isFinite else {
+                            throw error(.badStart, role.nonNumberCoordinate(x.kind), node.range, scope)
+                        }
+                        values[element] = n.double
+                    }
+                    continue
+                }
                 if case .start(let label) = role, !vars.contains(name.text) {
                     throw error(.badStart, .evaluation(.notAVariableOf(name: name.text, target: label)), name.range, scope,
                                 help: .evaluation(.itsVariablesListed(vars)))
@@ -182,6 +201,16 @@ extension Interpreter {
     func boxBounds(_ box: [Box], _ vars: [String], label: String, _ range: SourceRange, _ scope: Scope) throws -> [(Double, Double)] {
         var bounds: [String: (Double, Double)] = [:]
         for b in box {
+            // W from -1 to 1: every element of the tensor parameter W
+            if let t = tensorElements(b.variable.text, in: vars) {
+                let lo = try numberValue(of: b.low, scope, what: .evaluation(.lowerBound))
+                let hi = try numberValue(of: b.high, scope, what: .evaluation(.upperBound))
+                guard lo.isFinite, hi.isFinite, lo < hi else {
+                    throw error(.badRange, .evaluation(.badBoxRange(name: b.variable.text)), b.low.range.to(b.high.range), scope)
+                }
+                for e in t.elements { bounds[e] = (lo, hi) }
+                continue
+            }
             guard vars.contains(b.variable.text) else {
                 throw error(.badStart, .evaluation(.notAVariableOf(name: b.variable.text, target: label)), b.variable.range, scope,
                             help: .evaluation(.itsVariablesListed(vars)))

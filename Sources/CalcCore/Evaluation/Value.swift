@@ -23,16 +23,24 @@ public final class UserFunction: @unchecked Sendable {
     /// the same parameters. A call at numbers evaluates them first, so `f'` is
     /// undefined wherever `f` is (`ln`'s derivative 1/x is not a number at -1).
     public let domain: [Expr]
+    /// The declared parameters when some are vectors or matrices (`W[2, 2]`):
+    /// `parameters` are then their element names, in order. Empty otherwise.
+    public let tensors: [TensorParameter]
 
-    public init(name: String, parameters: [String], body: Body, text: String, domain: [Expr] = []) {
+    public init(name: String, parameters: [String], body: Body, text: String, domain: [Expr] = [],
+                tensors: [TensorParameter] = []) {
         self.name = name
         self.parameters = parameters
         self.body = body
         self.text = text
         self.domain = domain
+        self.tensors = tensors
     }
 
-    public var signature: String { "\(name)(\(parameters.joined(separator: ", ")))" }
+    public var signature: String {
+        if !tensors.isEmpty { return "\(name)(\(tensors.map(\.declaration).joined(separator: ", ")))" }
+        return "\(name)(\(parameters.joined(separator: ", ")))"
+    }
 }
 
 // Not `indirect`: every case already holds its payload by reference or in a

@@ -10,7 +10,7 @@ public struct Name: Equatable, Sendable {
 }
 
 public enum SumOperator: Sendable, Equatable { case plus, minus }
-public enum ProductOperator: Sendable, Equatable { case times, divide, implicit }
+public enum ProductOperator: Sendable, Equatable { case times, divide, implicit, matmul }
 public enum UnaryOperator: Sendable, Equatable { case negate, plus, sqrt }
 
 /// An expression node: what was parsed and where, and how deep its tree is.
@@ -76,7 +76,9 @@ public enum NodeKind: Sendable {
     // expr
     indirect case at(Node, Point)             // e at point
     // postfix (named results)
-    indirect case index(Node, Node)           // θ[1] — 1-based
+    indirect case index(Node, [Node])         // θ[1], A[1, 2], A[:, 1] — 1-based
+    case wholeAxis                            // `:` in an index: every row or column
+    indirect case transpose(Node)             // Aᵀ
     indirect case member(Node, Name)          // θ.W — a named result's element
 }
 
@@ -180,7 +182,7 @@ public enum ResultBinding: Sendable {
 }
 
 public enum StatementKind: Sendable {
-    case funcdef(Name, [Name], Node)
+    case funcdef(Name, [Parameter], Node)
     case assign(Name, Node)
     case expression(Node)
     case optimize(Optimize)
@@ -220,7 +222,9 @@ extension NodeKind {
         case .power(let b, let e): return max(b.height, e.height)
         case .product(let first, let rest): return rest.reduce(first.height) { max($0, $1.1.height) }
         case .sum(let first, let rest): return rest.reduce(first.height) { max($0, $1.1.height) }
-        case .index(let a, let b): return max(a.height, b.height)
+        case .index(let a, let b): return b.reduce(a.height) { max($0, $1.height) }
+        case .wholeAxis: return 0
+        case .transpose(let e): return e.height
         case .member(let e, _): return e.height
         case .at(let e, let p):
             switch p {
@@ -229,4 +233,18 @@ extension NodeKind {
             }
         }
     }
+}
+
+/// A function's parameter as declared: a scalar `x`, or a tensor with its
+/// shape, `W[2, 2]` (a matrix) or `b[2]` (a vector).
+public struct Parameter: Sendable {
+    public let name: Name
+    public let shape: [Int]
+    public init(_ name: Name, shape: [Int] = []) { self.name = name; self.shape = shape }
+    public var text: String { name.text }
+    /// Largest length of one dimension, and most elements of one tensor parameter.
+    public static let maxLength: Int64 = 100_000
+    public static let maxElements = 1_000_000
+    /// As written in a definition's text: `W[2, 2]`.
+    public var declaration: String { shape.isEmpty ? name.text : name.text + "[" + shape.map(String.init).joined(separator: ", ") + "]" }
 }

@@ -39,6 +39,7 @@ public enum ASTPrinter {
                 case .times: s += "*" + print(e)
                 case .divide: s += "/" + print(e)
                 case .implicit: s += (startsWithLetter(e) ? "" : " ") + print(e)
+                case .matmul: s += " @ " + print(e)
                 }
             }
             return s
@@ -46,7 +47,9 @@ public enum ASTPrinter {
             var s = print(first)
             for (op, e) in rest { s += (op == .plus ? " + " : " - ") + print(e) }
             return s
-        case .index(let e, let i): return print(e) + "[" + print(i) + "]"
+        case .index(let e, let i): return print(e) + "[" + i.map(print).joined(separator: ", ") + "]"
+        case .wholeAxis: return ":"
+        case .transpose(let e): return print(e) + "ᵀ"
         case .member(let e, let m): return print(e) + "." + m.text
         case .at(let e, let p):
             switch p {

@@ -33,8 +33,10 @@ public struct Lexer {
     static func isNameStart(_ c: Unicode.Scalar) -> Bool {
         if c == "_" { return true }
         if c.isASCII { return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
-        return c.properties.isAlphabetic && !isSubscriptDigit(c) && !isSuperscript(c)
+        return c.properties.isAlphabetic && !isSubscriptDigit(c) && !isSuperscript(c) && c != transposeMark
     }
+    /// ᵀ (a modifier letter, so Unicode calls it alphabetic): the postfix transpose, never part of a name.
+    static let transposeMark: Unicode.Scalar = "\u{1D40}"
     static func isNameContinue(_ c: Unicode.Scalar) -> Bool {
         if c.isASCII { return isNameStart(c) || (c >= "0" && c <= "9") }
         return isNameStart(c) || isSubscriptDigit(c) || c.properties.numericType == .decimal
@@ -121,6 +123,10 @@ public struct Lexer {
             case "'", "\u{2032}": i += 1; emit(.prime, start)     // ' ′
             case "\u{2207}": i += 1; emit(.nabla, start)          // ∇
             case "\u{2202}": lexPartial()                           // ∂
+            case "@": i += 1; emit(.matmul, start)
+            case "\u{1D40}": i += 1; emit(.transpose, start)   // ᵀ
+            case ":" where tokens.last.map({ $0.kind == .lbracket || $0.kind == .comma }) == true:
+                i += 1; emit(.colon, start)   // a whole axis: A[:, 1], A[1, :]
             case "\u{221E}": i += 1; emit(.name("∞"), start)       // ∞, the constant inf, a name of its own
             case "\"": lexString()
             case "." where peek(1).map(Lexer.isNameStart) == true: i += 1; emit(.dot, start)   // θ.W

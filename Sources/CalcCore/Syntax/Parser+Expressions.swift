@@ -70,7 +70,7 @@ extension Parser {
         switch tag { case .rparen, .rbracket, .comma, .equals: return true; default: return false }
     }
 
-    /// product = unary { ( "*" | "/" | implicit ) unary } ;
+    /// product = unary { ( "*" | "/" | "@" | implicit ) unary } ;
     /// implicit = (* empty: only directly after a NUMBER token, before a NAME that is
     ///               not a contextual word here, "(", "√", "∇", D_OPERATOR or PARTIAL:
     ///               2x, 3(x + 1), 2 sin(x), 4π *) ;
@@ -82,6 +82,7 @@ extension Parser {
             switch tag {
             case .star: op = .times; let t = pos; skip(); skipNewlines(); try operand(afterTokenAt: t)
             case .slash: op = .divide; let t = pos; skip(); skipNewlines(); try operand(afterTokenAt: t)
+            case .matmul: op = .matmul; let t = pos; skip(); skipNewlines(); try operand(afterTokenAt: t)
             default:
                 if implicitMultiplicationFollows { op = .implicit }
                 else {
@@ -129,7 +130,7 @@ extension Parser {
             if depth < Parser.maxDepth, let leaf = simpleLeaf() {
                 switch tag {
                 case .caret, .superscript: return try parsePower(base: leaf)   // no postfix operator follows
-                case .prime, .lparen, .lbracket, .dot: return try parsePower(base: parsePostfix(primary: leaf))
+                case .prime, .lparen, .lbracket, .dot, .transpose: return try parsePower(base: parsePostfix(primary: leaf))
                 default: return leaf
                 }
             }
@@ -170,12 +171,14 @@ extension Parser {
         }
     }
 
-    /// postfix = primary { "'" | "(" args ")" | "[" expr "]" | "." NAME } ;
+    /// postfix = primary { "'" | "ᵀ" | "(" args ")" | "[" index { "," index } "]" | "." NAME } ;
+    /// index = expr | ":" ;
     mutating func parsePostfix() throws -> Node {
         try parsePostfix(primary: try parsePrimary())
     }
 
-    /// postfix = primary { "'" | "(" args ")" | "[" expr "]" | "." NAME } ;
+    /// postfix = primary { "'" | "ᵀ" | "(" args ")" | "[" index { "," index } "]" | "." NAME } ;
+    /// index = expr | ":" ;
     ///
     /// The part after `primary`.
     mutating func parsePostfix(primary: Node) throws -> Node {
@@ -185,7 +188,18 @@ extension Parser {
             case .lbracket:
                 let open = advance()
                 if case .rbracket = kind { throw expected(.expression, afterSymbol: "[", help: .indexExample) }
-                let i = try withStops([]) { try $0.parseExpr() }
+                let i = try withStops([]) { (p: inout Parser) throws -> [Node] in
+                    var items: [Node] = []
+                    while true {
+                        if case .colon = p.kind, [.comma, .rbracket].contains(p.peekKind(1).tag) {
+                            let c = p.advance(); items.append(Node(.wholeAxis, c.range))
+                        } else {
+                            items.append(try p.parseExpr())
+                        }
+                        if case .comma = p.kind { _ = p.advance(); continue }
+                        return items
+                    }
+                }
                 _ = try expect(.rbracket, .symbol("]"), opened: open)
                 e = try bounded(Node(.index(e, i), e.range.to(previous.range)), at: open.range)
             case .dot:
@@ -195,6 +209,9 @@ extension Parser {
                 guard case .name(let m) = kind else { throw expected(.name, afterSymbol: ".") }
                 let t = advance()
                 e = try bounded(Node(.member(e, Name(m, t.range)), e.range.to(t.range)), at: dot.range)
+            case .transpose:
+                let t = advance()
+                e = try bounded(Node(.transpose(e), e.range.to(t.range)), at: t.range)
             case .prime:
                 var count = 0
                 let first = current

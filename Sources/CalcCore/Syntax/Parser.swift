@@ -255,7 +255,7 @@ public struct Parser {
         guard case .name(let w) = kind, let word = CommandWord(rawValue: w), word == .minimize || word == .maximize,
               startsCommand() else { return false }
         switch peekKind(1) {
-        case .newline, .semicolon, .eof, .star, .slash, .caret, .comma, .rparen, .rbracket, .prime, .dot: return false
+        case .newline, .semicolon, .eof, .star, .slash, .caret, .comma, .rparen, .rbracket, .prime, .dot, .matmul, .transpose: return false
         default: return true
         }
     }
@@ -282,7 +282,8 @@ public struct Parser {
         }
     }
 
-    /// funcdef = NAME "(" NAME { "," NAME } ")" "=" expr ;
+    /// funcdef = NAME "(" parameter { "," parameter } ")" "=" expr ;
+    /// parameter = NAME [ "[" INTEGER [ "," INTEGER ] "]" ] ;
     /// assign = NAME "=" expr ;
     /// destructure = "(" NAME "," NAME { "," NAME } ")" "=" expr ;
     /// named_optimize = ( NAME | "(" NAME { "," NAME } ")" ) "=" optimize ;
@@ -306,12 +307,28 @@ public struct Parser {
             return .destructure(names, lhs.range, try parseExpr())
         case .call(let callee, let args):
             guard case .name(let f) = callee.kind else { break }
-            var params: [Name] = []
+            var params: [Parameter] = []
             for a in args {
-                guard case .name(let p) = a.kind else {
-                    throw fail(.invalidAssignment, .parametersMustBeNames, a.range, help: .defineAndCallFunction(function: f))
+                if case .name(let p) = a.kind { params.append(Parameter(Name(p, a.range))); continue }
+                // a tensor parameter declares its shape: W[2, 2], b[3]
+                if case .index(let base, let dims) = a.kind, case .name(let p) = base.kind {
+                    var shape: [Int] = []
+                    for d in dims {
+                        guard case .number(let n) = d.kind, let k = n.exactInteger, k >= 1, k <= Parameter.maxLength else {
+                            throw fail(.invalidAssignment, .shapeMustBePositiveIntegers, d.range, help: .tensorParameterExample)
+                        }
+                        shape.append(Int(k))
+                    }
+                    guard shape.count <= 2 else {
+                        throw fail(.invalidAssignment, .tooManyDimensions(shape.count), a.range, help: .tensorParameterExample)
+                    }
+                    guard shape.reduce(1, *) <= Parameter.maxElements else {
+                        throw fail(.limit, .tooManyElements(limit: Parameter.maxElements), a.range)
+                    }
+                    params.append(Parameter(Name(p, base.range), shape: shape))
+                    continue
                 }
-                params.append(Name(p, a.range))
+                throw fail(.invalidAssignment, .parametersMustBeNames, a.range, help: .defineAndCallFunction(function: f))
             }
             if params.isEmpty {
                 throw fail(.invalidAssignment, .functionNeedsParameter, lhs.range, help: .writeConstantInstead(name: f))

@@ -22,6 +22,9 @@ public enum TokenKind: Equatable, Sendable {
     case semicolon
     case eof
     case dot                     // θ.W — a named result's element (only directly before a name)
+    case matmul                  // @ — the matrix product
+    case transpose               // ᵀ — postfix transpose (Aᵀ)
+    case colon                   // : — a whole axis inside an index (A[:, 1])
 
     /// How a token is named in "expected X, found Y" (the catalogue words it).
     public var described: SyntaxMessage.Found {
@@ -51,6 +54,9 @@ public enum TokenKind: Equatable, Sendable {
         case .semicolon: return .symbol(";")
         case .eof: return .endOfInput
         case .dot: return .symbol(".")
+        case .matmul: return .symbol("@")
+        case .transpose: return .symbol("ᵀ")
+        case .colon: return .symbol(":")
         }
     }
 }
@@ -61,6 +67,7 @@ enum TokenTag: UInt8, Sendable {
     case lparen, rparen, lbracket, rbracket, comma, equals, prime
     case superscript, dOperator, partial, nabla, meta, newline, semicolon, eof
     case dot
+    case matmul, transpose, colon
 }
 
 extension TokenKind {
@@ -91,6 +98,9 @@ extension TokenKind {
         case .semicolon: return .semicolon
         case .eof: return .eof
         case .dot: return .dot
+        case .matmul: return .matmul
+        case .transpose: return .transpose
+        case .colon: return .colon
         }
     }
 }

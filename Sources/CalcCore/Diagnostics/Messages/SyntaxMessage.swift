@@ -157,6 +157,11 @@ public enum SyntaxMessage: Sendable, Equatable {
     case callNeedsParentheses(call: String)
     /// Help under `e at x = 2`: "put the point in parentheses: `at (x = 2)`".
     case pointNeedsParentheses(point: String)
+    /// A tensor parameter's shape: `W[2, 2]`.
+    case shapeMustBePositiveIntegers
+    case tensorParameterExample
+    case tooManyDimensions(Int)
+    case tooManyElements(limit: Int)
 }
 
 extension SyntaxMessage {

@@ -28,6 +28,8 @@ public struct Catalogue: Sendable {
         case (.numeric(let n), .portuguese): return portuguese(n)
         case (.terminal(let t), .english): return english(t)
         case (.terminal(let t), .portuguese): return portuguese(t)
+        case (.tensor(let t), .english): return english(t)
+        case (.tensor(let t), .portuguese): return portuguese(t)
         case (.verbatim(let s), _): return s
         }
     }

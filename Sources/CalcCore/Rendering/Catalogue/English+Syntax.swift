@@ -118,6 +118,10 @@ extension Catalogue {
         case .writeMetaCommand(let text): return "write `\(text)`"
         case .callNeedsParentheses(let call): return "did you mean `\(call)`? a function's argument goes in parentheses"
         case .pointNeedsParentheses(let point): return "to evaluate at a point, put it in parentheses: `at \(point)`"
+        case .shapeMustBePositiveIntegers: return "a parameter's shape must be whole numbers from 1"
+        case .tensorParameterExample: return "declare a matrix parameter as `W[2, 3]` and a vector as `b[3]`: `L(W[2, 2], b[2]) = sum(W @ [1, 1] + b)`"
+        case .tooManyDimensions(let n): return "a parameter has at most 2 dimensions, found \(n)"
+        case .tooManyElements(let limit): return "a tensor parameter has at most \(limit) elements"
         }
     }
 

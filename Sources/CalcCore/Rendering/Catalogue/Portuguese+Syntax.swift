@@ -129,6 +129,10 @@ extension Catalogue {
         case .writeMetaCommand(let text): return "escreva `\(text)`"
         case .callNeedsParentheses(let call): return "você quis dizer `\(call)`? o argumento de uma função vai entre parênteses"
         case .pointNeedsParentheses(let point): return "para calcular em um ponto, ponha-o entre parênteses: `at \(point)`"
+        case .shapeMustBePositiveIntegers: return "a forma de um parâmetro deve ser de números inteiros a partir de 1"
+        case .tensorParameterExample: return "declare um parâmetro matriz como `W[2, 3]` e um vetor como `b[3]`: `L(W[2, 2], b[2]) = sum(W @ [1, 1] + b)`"
+        case .tooManyDimensions(let n): return "um parâmetro tem no máximo 2 dimensões, encontradas \(n)"
+        case .tooManyElements(let limit): return "um parâmetro tensorial tem no máximo \(limit) elementos"
         }
     }
 
