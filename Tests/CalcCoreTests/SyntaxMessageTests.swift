@@ -85,6 +85,10 @@ extension SyntaxExample {
     ]
 
     static let bindings: [SyntaxExample] = [
+        .init("shape", .shapeMustBePositiveIntegers, "a parameter's shape must be whole numbers from 1"),
+        .init("tensor parameter", .tensorParameterExample, "declare a matrix parameter as `W[2, 3]` and a vector as `b[3]`: `L(W[2, 2], b[2]) = sum(W @ [1, 1] + b)`"),
+        .init("dimensions", .tooManyDimensions(3), "a parameter has at most 2 dimensions, found 3"),
+        .init("elements", .tooManyElements(limit: 1000), "a tensor parameter has at most 1000 elements"),
         .init("tuple targets", .tupleTargetsMustBeNames, "each element of the left side must be a name"),
         .init("destructure example", .destructureExample, "bind each element of a tuple with `(a, b) = ans`"),
         .init("with points lists", .withPointsLists(count: 1), "`with points` takes 2 or 3 lists (x, y and labels), but 1 was given"),

@@ -13,30 +13,6 @@
 // each row of an m×n matrix. Every mismatch is an error that names both
 // shapes and points at both operands.
 
-/// The shape of a value, as the messages say it: a number, a vector of n, an m×n matrix.
-public enum TensorShape: Sendable, Equatable {
-    case scalar
-    case vector(Int)
-    case matrix(Int, Int)
-
-    public var dimensions: [Int] {
-        switch self {
-        case .scalar: return []
-        case .vector(let n): return [n]
-        case .matrix(let m, let n): return [m, n]
-        }
-    }
-
-    public init?(_ dims: [Int]) {
-        switch dims.count {
-        case 0: self = .scalar
-        case 1: self = .vector(dims[0])
-        case 2: self = .matrix(dims[0], dims[1])
-        default: return nil
-        }
-    }
-}
-
 extension Value {
     /// The rows of a matrix value (a list of equal-length lists), else nil.
     var matrixRows: [[Value]]? {
@@ -115,10 +91,7 @@ extension Interpreter {
             guard m1 == m2, n1 == n2 else { throw shapeMismatch(op, sa, sb, range, scope) }
             let ra = a.matrixRows!, rb = b.matrixRows!
             return .matrix(try zip(ra, rb).map { try zip($0, $1).map { try f($0, $1) } })
-        case let (.vector(n1), .vector(n2)):
-            guard n1 == n2 else { throw shapeMismatch(op, sa, sb, range, scope) }
-            return nil
-        default: return nil
+        default: return nil   // two vectors zip as lists always have (with their own length message)
         }
     }
 
@@ -259,12 +232,8 @@ extension Interpreter {
     }
 }
 
-/// Which axis of a matrix an index is on.
-public enum MatrixAxis: Sendable, Equatable { case row, column }
 
-/// The operation whose operands' shapes differ, as the message names it.
-public enum TensorOperation: Sendable, Equatable {
-    case add, subtract, multiply, divide, power, combine
+extension TensorOperation {
     init(_ op: ArithOp) {
         switch op {
         case .add: self = .add

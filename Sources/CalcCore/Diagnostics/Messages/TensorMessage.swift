@@ -57,3 +57,35 @@ public enum TensorMessage: Sendable, Equatable {
     /// A start or point value for `W` of the wrong shape.
     case pointShape(parameter: String, expected: TensorShape, found: TensorShape?)
 }
+
+/// The shape of a value, as the messages say it: a number, a vector of n, an m×n matrix.
+public enum TensorShape: Sendable, Equatable {
+    case scalar
+    case vector(Int)
+    case matrix(Int, Int)
+
+    public var dimensions: [Int] {
+        switch self {
+        case .scalar: return []
+        case .vector(let n): return [n]
+        case .matrix(let m, let n): return [m, n]
+        }
+    }
+
+    public init?(_ dims: [Int]) {
+        switch dims.count {
+        case 0: self = .scalar
+        case 1: self = .vector(dims[0])
+        case 2: self = .matrix(dims[0], dims[1])
+        default: return nil
+        }
+    }
+}
+
+/// Which axis of a matrix an index is on.
+public enum MatrixAxis: Sendable, Equatable { case row, column }
+
+/// The operation whose operands' shapes differ, as the message names it.
+public enum TensorOperation: Sendable, Equatable {
+    case add, subtract, multiply, divide, power, combine
+}
