@@ -157,6 +157,8 @@ public enum SyntaxMessage: Sendable, Equatable {
     case callNeedsParentheses(call: String)
     /// Help under `e at x = 2`: "put the point in parentheses: `at (x = 2)`".
     case pointNeedsParentheses(point: String)
+    /// Help under a malformed `over rows of (xs, ys)`.
+    case overRowsExample
 }
 
 extension SyntaxMessage {

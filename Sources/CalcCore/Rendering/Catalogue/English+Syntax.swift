@@ -118,6 +118,7 @@ extension Catalogue {
         case .writeMetaCommand(let text): return "write `\(text)`"
         case .callNeedsParentheses(let call): return "did you mean `\(call)`? a function's argument goes in parentheses"
         case .pointNeedsParentheses(let point): return "to evaluate at a point, put it in parentheses: `at \(point)`"
+        case .overRowsExample: return "write `minimize L from (0, 0) over rows of (xs, ys) batch 2 epochs 100 rate 0.1`"
         }
     }
 

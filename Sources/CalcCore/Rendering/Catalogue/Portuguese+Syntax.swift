@@ -129,6 +129,7 @@ extension Catalogue {
         case .writeMetaCommand(let text): return "escreva `\(text)`"
         case .callNeedsParentheses(let call): return "você quis dizer `\(call)`? o argumento de uma função vai entre parênteses"
         case .pointNeedsParentheses(let point): return "para calcular em um ponto, ponha-o entre parênteses: `at \(point)`"
+        case .overRowsExample: return "escreva `minimize L from (0, 0) over rows of (xs, ys) batch 2 epochs 100 rate 0.1`"
         }
     }
 
