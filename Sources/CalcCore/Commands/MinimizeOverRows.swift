@@ -56,8 +56,7 @@ extension MinimizeCommand {
             if let first = count, first.rows != list.count {
                 var d = it.fail(.badOption, .rowsLengthsDiffer(first: first.name.text, firstCount: first.rows, second: name.text,
                                                                secondCount: list.count), name.range, scope, help: .sameLengthRows)
-                d.labels = [Diagnostic.Label(range: first.name.range, text: .command(.listHasRows(name: first.name.text, count: first.rows))),
-                            Diagnostic.Label(range: name.range, text: .command(.listHasRows(name: name.text, count: list.count)))]
+                d.labels = [Diagnostic.Label(range: first.name.range, text: .command(.listHasRows(name: first.name.text, count: first.rows)))]
                 throw d
             }
             if count == nil { count = (name, list.count) }

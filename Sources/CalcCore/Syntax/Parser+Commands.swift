@@ -159,8 +159,9 @@ extension Parser {
                 options.append(try parseOption(word, keyword: wt.range))
             } else {
                 let near = closestWord(w, in: Parser.optimizeOptions + [ContextualWord.rate.rawValue])
-                throw fail(.badOption, .unknownOption(w), wt.range,
-                           help: .optionsAre(suggestion: near, all: Parser.optimizeOptions))
+                // the row options are suggested, but listed only in the help on `over rows`
+                let listed = Parser.optimizeOptions.filter { OptionWord(rawValue: $0).map { !Parser.rowOptions.contains($0) } ?? true }
+                throw fail(.badOption, .unknownOption(w), wt.range, help: .optionsAre(suggestion: near, all: listed))
             }
         }
         return (options, plot)
