@@ -278,6 +278,7 @@ extension MinimizeReport {
         case .single(let d): return d.problem.variables
         case .rates(let c): return c.problem.variables
         case .multiStart(let m): return m.problem.variables
+        case .stochastic(let s): return s.problem.variables
         }
     }
 }

@@ -144,6 +144,7 @@ extension SyntaxExample {
         .init("minimize example", .optimizeExample(maximize: false), "write `minimize f from (0, 0) rate 0.1`"),
         .init("maximize example", .optimizeExample(maximize: true), "write `maximize f from (0, 0) rate 0.1`"),
         .init("start example", .startPointExample, "write `… from (1, 2) rate 0.01`"),
+        .init("over rows example", .overRowsExample, "write `minimize L from (0, 0) over rows of (xs, ys) batch 2 epochs 100 rate 0.1`"),
         .init("rate needed", .everyRunNeedsRate,
               "every run needs a learning rate η, e.g. `rate 0.01`; a list `rate 0.001, 0.01, 0.1` compares several"),
         .init("random start", .randomStartExample, "write `from random 20 in (x from -5 to 5, y from -5 to 5)`"),

@@ -5,7 +5,8 @@
 // converged, stopped at the step limit, diverging or diverged (with the rate
 // the start point's curvature allows, η < 2/λmax), a domain error mid-run,
 // or interrupted. Several rates run side by side; a random multi-start
-// groups the distinct end points. The result is data (MinimizeOutcome);
+// groups the distinct end points; `over rows of (…)` runs batch by batch
+// (MinimizeOverRows). The result is data (MinimizeOutcome);
 // Rendering/MinimizeText writes the report.
 
 #if canImport(Glibc)
@@ -20,6 +21,7 @@ struct MinimizeCommand {
 
     func run(progress: ((Int, Double, Double) -> Void)?) throws -> MinimizeOutcome {
         let t0 = Minimizer.now()
+        if let rows = command.rows { return try runOverRows(rows, startedAt: t0) }
         let target = try self.target()
         var base = MinimizeOptions(rate: 1)
         base.maximize = command.maximize
@@ -177,6 +179,8 @@ struct MinimizeCommand {
             let s = try it.numberValue(of: value, scope, what: .evaluation(.quoted("seed")))
             guard s.isFinite, s == s.rounded(), s >= 0, s < 1e18 else { throw it.fail(.badOption, .seedNotWhole, value.range, scope) }
             seed = UInt64(s)
+        case .batch(_, let kw), .epochs(_, let kw), .shuffle(let kw):
+            throw it.fail(.badOption, .optionNeedsRows(option: opt.option.rawValue), kw, scope, help: .overRowsUsage)
         }
     }
 }

@@ -21,6 +21,7 @@ enum MinimizeReport {
     case single(SingleDescent)
     case rates(RateComparison)
     case multiStart(MultiStart)
+    case stochastic(StochasticDescent)
 }
 
 /// What the problem is, as the report names it.
@@ -174,4 +175,22 @@ struct MultiStart {
         let gap = maximize ? best - value : value - best
         return gap > 1e-6 * max(1, abs(best))
     }
+}
+
+/// `over rows of (…)`: one descent, batch by batch, over the data's rows.
+/// `run.steps` counts epochs; its trace rows and recorded values are per
+/// epoch, with f and |∇f| over all the rows.
+struct StochasticDescent {
+    let problem: ProblemDescription
+    let run: MinimizeRun
+    let options: MinimizeOptions
+    let epochs: Int
+    let rows: Int
+    let batch: Int
+    /// The seed when the rows were shuffled each epoch.
+    let shuffleSeed: UInt64?
+    var setupSeconds: Double? = nil
+
+    /// Batch steps in one epoch (the last batch may be smaller).
+    var stepsPerEpoch: Int { (rows + batch - 1) / batch }
 }

@@ -15,6 +15,7 @@ struct MinimizeText {
         case .single(let d): return single(d)
         case .rates(let r): return rates(r)
         case .multiStart(let m): return multiStart(m)
+        case .stochastic(let d): return stochastic(d)
         }
     }
 
@@ -106,15 +107,44 @@ struct MinimizeText {
     }
 
     /// The `every k` table: step, point (or θ when long), f, |∇f|.
-    func traceTable(_ rows: [TraceRow], _ vars: [String]) -> String {
+    func traceTable(_ rows: [TraceRow], _ vars: [String], first: ReportMessage = .stepColumn) -> String {
         guard !rows.isEmpty else { return "" }
-        let cols = [words(.stepColumn)] + (vars.count <= 4 ? vars : ["θ"]) + ["f", "|∇f|"]
+        let cols = [words(first)] + (vars.count <= 4 ? vars : ["θ"]) + ["f", "|∇f|"]
         var table: [[String]] = [cols]
         for r in rows {
             let pt = vars.count <= 4 ? r.point.map(text.number) : ["(" + r.point.prefix(3).map(text.number).joined(separator: ", ") + ", …)"]
             table.append([catalogue.grouped(r.step)] + pt + [text.number(r.value), text.short(r.gradientNorm)])
         }
         return ValueText.table(table) + "\n"
+    }
+
+    // MARK: over data rows
+
+    /// `over rows of (…)`: the heading, the end point, f and |∇f| over all
+    /// rows (or how it diverged), the time; the epoch table first.
+    func stochastic(_ d: StochasticDescent) -> String {
+        let run = d.run, vars = d.problem.variables
+        var lines = [words(.stochasticHeading(epochs: d.epochs, rows: d.rows, batch: d.batch, stepsPerEpoch: d.stepsPerEpoch,
+                                              shuffleSeed: d.shuffleSeed))]
+        switch run.reason {
+        case .diverged(let why):
+            lines.append(line(.stochasticDiverged(epoch: run.failedAt ?? run.steps, cause: cause(.minimizer(why)), rate: text.short(d.options.rate))))
+        case .notFinite:
+            lines.append(line(.stochasticDiverged(epoch: run.failedAt ?? run.steps, cause: cause(.overflow), rate: text.short(d.options.rate))))
+        case .interrupted:
+            lines.append(line(.stochasticInterrupted(epoch: run.steps)))
+        case .converged, .stepLimit: break
+        }
+        if run.reason.isFailure {
+            if let good = run.lastGood { lines.append(line(.reachedBy(point: text.point(vars, good)))) }
+            lines.append(help(.trySmallerRate(text.short(OptimizationProblem.niceRate(d.options.rate / 10)))))
+        } else {
+            lines.append(line(.at(point: text.point(vars, run.point))))
+            lines.append(line(.fullLoss(text.number(run.value))))
+            lines.append(line(.fullGradientNorm(text.short(run.gradientNorm))))
+        }
+        lines.append(line(.time(text.duration(run.seconds), setup: d.setupSeconds.map(text.duration))))
+        return traceTable(run.trace, vars, first: .epochColumn) + lines.joined(separator: "\n")
     }
 
     // MARK: several runs

@@ -92,6 +92,10 @@ public enum OptimizeOption: Sendable {
     case seed(Node, keyword: SourceRange)
     case beta(Node, keyword: SourceRange)
     case method(Name, keyword: SourceRange)
+    /// `batch N`, `epochs N`, `shuffle`: descent over data rows (`over rows of`).
+    case batch(Node, keyword: SourceRange)
+    case epochs(Node, keyword: SourceRange)
+    case shuffle(keyword: SourceRange)
 
     /// Which option this is.
     public var option: OptionWord {
@@ -102,6 +106,9 @@ public enum OptimizeOption: Sendable {
         case .seed: return .seed
         case .beta: return .beta
         case .method: return .method
+        case .batch: return .batch
+        case .epochs: return .epochs
+        case .shuffle: return .shuffle
         }
     }
 
@@ -109,6 +116,8 @@ public enum OptimizeOption: Sendable {
     public var keyword: SourceRange {
         switch self {
         case .steps(_, let r), .tol(_, let r), .every(_, let r), .seed(_, let r), .beta(_, let r), .method(_, let r):
+            return r
+        case .batch(_, let r), .epochs(_, let r), .shuffle(let r):
             return r
         }
     }
@@ -144,6 +153,17 @@ public struct Optimize: Sendable {
     public let rates: [Node]
     public let options: [OptimizeOption]
     public let plot: PlotOutput?
+    /// `over rows of (xs, ys)`: descend batch by batch over the rows of these data lists.
+    public var rows: RowsClause? = nil
+}
+
+/// `over rows of (xs, ys)`: the data lists whose rows the batches take.
+public struct RowsClause: Sendable {
+    /// `over rows of`, as written.
+    public let keyword: SourceRange
+    public let names: [Name]
+    /// From `over` to the closing parenthesis.
+    public let range: SourceRange
 }
 
 /// `plot` (optional `to "file.svg"`).

@@ -12,7 +12,7 @@ extension Parser {
     /// Stop words while parsing `minimize …`: the words of `optimize`, `start`
     /// and `box`, the options and `plot`.
     static let optimizeStops: Set<String> = Set(
-        [ContextualWord.from, .rate, .in, .to].map(\.rawValue) + Parser.optimizeOptions)
+        [ContextualWord.from, .rate, .in, .to, .over].map(\.rawValue) + Parser.optimizeOptions)
     /// Stop words inside a box `(x from a to b, …)`.
     static let boxStops: Set<String> = [ContextualWord.from.rawValue, ContextualWord.to.rawValue]
     /// Stop words while parsing `plot …`.
@@ -31,7 +31,7 @@ extension Parser {
         }
     }
 
-    /// optimize = ( "minimize" | "maximize" ) expr "from" start
+    /// optimize = ( "minimize" | "maximize" ) expr descent_from
     ///            "rate" sum { "," sum } { option } [ plot_out ] ;
     ///
     /// `plot_out` may also stand between options, as it always could.
@@ -39,18 +39,11 @@ extension Parser {
         let kw = advance()
         let maximize = kw.kind == .name(CommandWord.maximize.rawValue)
         return try withStops(Parser.optimizeStops) { p in
-            if p.atStatementEnd || p.isWord(.from) {
+            if p.atStatementEnd || p.isWord(.from) || p.isWord(.over) {
                 throw p.expected(.targetToOptimize(maximize: maximize), help: .optimizeExample(maximize: maximize))
             }
             let target = try p.parseExpr()
-            guard p.isWord(.from) else {
-                throw p.expected(.both(.symbol(ContextualWord.from.rawValue), .startPoint), after: .target,
-                                 help: .startPointExample)
-            }
-            p.skip()
-            let startToken = p.pos
-            let start = try p.parseStart()
-            p.warnDecimalCommas(inStartPoint: startToken, p.pos)
+            let (start, rows, rowOptions) = try p.parseDescentFrom()
             guard p.isWord(.rate) else {
                 throw p.expected(.both(.symbol(ContextualWord.rate.rawValue), .learningRate), after: .startPoint,
                                  help: .everyRunNeedsRate)
@@ -62,11 +55,75 @@ extension Parser {
                 p.skip()
                 rates.append(try p.parseSum())
             }
-            let (options, plot) = try p.parseOptions()
-            return Optimize(maximize: maximize, keyword: kw.range, target: target, start: start,
-                            rates: rates, options: options, plot: plot)
+            let (options, plot) = try p.parseOptions(after: rowOptions)
+            var o = Optimize(maximize: maximize, keyword: kw.range, target: target, start: start,
+                             rates: rates, options: options, plot: plot)
+            o.rows = rows
+            return o
         }
     }
+
+    /// descent_from = ( "from" start [ over_rows ] | over_rows "from" start ) { row_option } ;
+    ///
+    /// The start point, and the data rows to descend over when given; the
+    /// row options written before `rate` come back with them.
+    mutating func parseDescentFrom() throws -> (StartPoint, RowsClause?, [OptimizeOption]) {
+        var rows: RowsClause? = nil
+        var rowOptions: [OptimizeOption] = []
+        if isWord(.over) { (rows, rowOptions) = try parseOverRows() }
+        guard isWord(.from) else {
+            throw expected(.both(.symbol(ContextualWord.from.rawValue), .startPoint), after: .target,
+                           help: .startPointExample)
+        }
+        skip()
+        let startToken = pos
+        let start = try parseStart()
+        warnDecimalCommas(inStartPoint: startToken, pos)
+        if rows == nil, isWord(.over) { (rows, rowOptions) = try parseOverRows() }
+        try parseRowOptions(into: &rowOptions)
+        return (start, rows, rowOptions)
+    }
+
+    /// over_rows = "over" "rows" "of" "(" NAME { "," NAME } ")" { row_option } ;
+    mutating func parseOverRows() throws -> (RowsClause, [OptimizeOption]) {
+        let over = advance()
+        guard isWord(.rows) else {
+            throw expected(.symbol(ContextualWord.rows.rawValue), afterSymbol: ContextualWord.over.rawValue, help: .overRowsExample)
+        }
+        skip()
+        guard isWord(.of) else {
+            throw expected(.symbol(ContextualWord.of.rawValue), afterSymbol: ContextualWord.rows.rawValue, help: .overRowsExample)
+        }
+        let of = advance()
+        guard case .lparen = kind else {
+            throw expected(.symbol("("), afterSymbol: ContextualWord.of.rawValue, help: .overRowsExample)
+        }
+        let open = advance()
+        var names: [Name] = []
+        repeat {
+            guard case .name(let n) = kind else { throw expected(.variableName, help: .overRowsExample) }
+            let t = advance()
+            names.append(Name(n, t.range))
+            if case .comma = kind { skip() } else { break }
+        } while true
+        let close = try expect(.rparen, .symbol(")"), opened: open)
+        let clause = RowsClause(keyword: over.range.to(of.range), names: names, range: over.range.to(close.range))
+        var options: [OptimizeOption] = []
+        try parseRowOptions(into: &options)
+        return (clause, options)
+    }
+
+    /// `{ row_option }`: `batch`, `epochs` and `shuffle` before `rate`, each at most once.
+    mutating func parseRowOptions(into options: inout [OptimizeOption]) throws {
+        while case .name(let w) = kind, let word = OptionWord(rawValue: w), Parser.rowOptions.contains(word) {
+            let wt = advance()
+            if options.contains(where: { $0.option == word }) { throw fail(.badOption, .optionGivenTwice(w), wt.range) }
+            options.append(try parseOption(word, keyword: wt.range))
+        }
+    }
+
+    /// The options that may follow `over rows of (…)` before `rate`.
+    static let rowOptions: Set<OptionWord> = [.batch, .epochs, .shuffle]
 
     /// start = "random" sum "in" box_list | point ;
     mutating func parseStart() throws -> StartPoint {
@@ -87,8 +144,8 @@ extension Parser {
 
     /// The `{ option } [ plot_out ]` tail of `optimize`: each option at most
     /// once, an unknown word an error that suggests the nearest option.
-    mutating func parseOptions() throws -> ([OptimizeOption], PlotOutput?) {
-        var options: [OptimizeOption] = []
+    mutating func parseOptions(after earlier: [OptimizeOption] = []) throws -> ([OptimizeOption], PlotOutput?) {
+        var options: [OptimizeOption] = earlier
         var plot: PlotOutput? = nil
         while case .name(let w) = kind {
             let wt = advance()
@@ -102,15 +159,18 @@ extension Parser {
                 options.append(try parseOption(word, keyword: wt.range))
             } else {
                 let near = closestWord(w, in: Parser.optimizeOptions + [ContextualWord.rate.rawValue])
-                throw fail(.badOption, .unknownOption(w), wt.range,
-                           help: .optionsAre(suggestion: near, all: Parser.optimizeOptions))
+                // the row options are suggested, but listed only in the help on `over rows`
+                let listed = Parser.optimizeOptions.filter { OptionWord(rawValue: $0).map { !Parser.rowOptions.contains($0) } ?? true }
+                throw fail(.badOption, .unknownOption(w), wt.range, help: .optionsAre(suggestion: near, all: listed))
             }
         }
         return (options, plot)
     }
 
     /// option = ( "steps" | "tol" | "every" | "seed" | "beta" ) sum
-    ///        | "method" NAME ;
+    ///        | "method" NAME
+    ///        | row_option ;
+    /// row_option = ( "batch" | "epochs" ) sum | "shuffle" ;
     ///
     /// The option word (at `keyword`) is already taken.
     mutating func parseOption(_ word: OptionWord, keyword: SourceRange) throws -> OptimizeOption {
@@ -127,6 +187,9 @@ extension Parser {
         case .every: withValue = OptimizeOption.every
         case .seed: withValue = OptimizeOption.seed
         case .beta: withValue = OptimizeOption.beta
+        case .batch: withValue = OptimizeOption.batch
+        case .epochs: withValue = OptimizeOption.epochs
+        case .shuffle: return .shuffle(keyword: keyword)
         }
         if atStatementEnd { throw expected(.value, afterSymbol: word.rawValue) }
         return withValue(try parseSum(), keyword)

@@ -17,12 +17,16 @@ public enum ContextualWord: String, CaseIterable, Sendable {
     case from, rate, random, `in`, to, over, at
     /// `plot … with points (xs, ys, labels)`.
     case with, points
+    /// `minimize … over rows of (xs, ys)`: stochastic and mini-batch descent.
+    case rows, of
 }
 
 /// The option words of `minimize` and `maximize` (`option`); `plot`, which
 /// may follow them (`plot_out`), is the command word.
 public enum OptionWord: String, CaseIterable, Sendable {
     case steps, tol, every, method, seed, beta
+    /// Over data rows (`over rows of (…)`): rows per step, passes, reordering.
+    case batch, epochs, shuffle
 }
 
 /// Meta commands: `:help`, `:vars`, … (`meta`).

@@ -102,4 +102,38 @@ public enum CommandMessage: Sendable, Equatable {
     case severalRatesWithRandomStarts(count: Int)
     /// Help under it.
     case oneRatePerMultiStart
+
+    // MARK: descent over data rows (`minimize … over rows of (xs, ys)`)
+    /// `batch`, `epochs` or `shuffle` without `over rows of (…)`.
+    case optionNeedsRows(option: String)
+    /// Help: how to descend over rows.
+    case overRowsUsage
+    /// `steps` or `tol` with `over rows of (…)`: epochs count the passes.
+    case optionNotOverRows(option: String)
+    /// Help under it.
+    case epochsNotSteps
+    /// `over rows of (…)` without `epochs N`.
+    case epochsMissing
+    /// Help under it.
+    case epochsExample
+    /// Help under a bad `batch`: a whole number of rows.
+    case batchHelp(rows: Int)
+    /// `batch` larger than the number of rows.
+    case batchExceedsRows(batch: Int, rows: Int)
+    /// A name in `rows of (…)` that is not a data list of the loss.
+    case notADataList(name: String)
+    /// Help: the data lists the loss holds (none: how to make one).
+    case dataListsOfLoss([String])
+    /// The lists of `rows of (…)` have different lengths.
+    case rowsLengthsDiffer(first: String, firstCount: Int, second: String, secondCount: Int)
+    /// A label under one of them: "`xs` has 3 rows".
+    case listHasRows(name: String, count: Int)
+    /// Help: one entry per row.
+    case sameLengthRows
+    /// `over rows` with several rates.
+    case severalRatesOverRows(count: Int)
+    /// `over rows` with random starts.
+    case randomStartsOverRows
+    /// Help under either: one start, one rate.
+    case oneRunOverRows
 }

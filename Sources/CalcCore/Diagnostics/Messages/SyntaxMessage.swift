@@ -162,6 +162,8 @@ public enum SyntaxMessage: Sendable, Equatable {
     case tensorParameterExample
     case tooManyDimensions(Int)
     case tooManyElements(limit: Int)
+    /// Help under a malformed `over rows of (xs, ys)`.
+    case overRowsExample
 }
 
 extension SyntaxMessage {

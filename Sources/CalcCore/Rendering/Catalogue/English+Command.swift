@@ -85,6 +85,25 @@ extension Catalogue {
         case .severalRatesWithRandomStarts(let n): return "random starts run with one rate, but \(n) rates were given"
         case .oneRatePerMultiStart:
             return "give one rate (a decimal is written `1.5`), or compare rates from one start: `minimize … from (1, 2) rate 0.01, 0.1`"
+        case .optionNeedsRows(let o): return "`\(o)` needs data rows to descend over, but there is no `over rows of (…)`"
+        case .overRowsUsage: return "name the data lists: `minimize L from (0, 0) over rows of (xs, ys) batch 2 epochs 100 rate 0.1`"
+        case .optionNotOverRows(let o): return "`\(o)` does not apply over rows: a run over rows lasts a number of epochs"
+        case .epochsNotSteps: return "over rows, `epochs N` says how many passes over the data to make; leave out `steps` and `tol`"
+        case .epochsMissing: return "a descent over rows needs `epochs N`"
+        case .epochsExample: return "add the number of passes over the rows, like `… over rows of (xs, ys) batch 2 epochs 100 rate 0.1`"
+        case .batchHelp(let rows): return "`batch` is how many rows each step uses: a whole number from 1 to \(rows)"
+        case .batchExceedsRows(let b, let rows): return "batch \(b) is larger than the data, which have \(rows) \(rows == 1 ? "row" : "rows")"
+        case .notADataList(let name): return "`\(name)` is not a data list of the loss"
+        case .dataListsOfLoss(let names):
+            if names.isEmpty { return "the loss holds no data list: define one, like `xs = [1, 2, 3]`, and use it in the loss" }
+            return "the loss holds the data \(names.count == 1 ? "list" : "lists") " + names.map { "`\($0)`" }.joined(separator: ", ")
+        case .rowsLengthsDiffer(let a, let na, let b, let nb):
+            return "the lists of `rows of` differ in length: `\(a)` has \(na), `\(b)` has \(nb)"
+        case .listHasRows(let name, let n): return "`\(name)` has \(n) \(n == 1 ? "row" : "rows")"
+        case .sameLengthRows: return "every list in `rows of (…)` must have one entry per row"
+        case .severalRatesOverRows(let n): return "a descent over rows runs with one rate, but \(n) rates were given"
+        case .randomStartsOverRows: return "a descent over rows starts from one point, not from random starts"
+        case .oneRunOverRows: return "give one start point and one rate: `minimize L from (0, 0) over rows of (xs, ys) epochs 100 rate 0.1`"
         }
     }
 }

@@ -63,6 +63,10 @@ extension Catalogue {
           θ = minimize L from (0, 0) rate 0.1   bind the end point: θ.w, θ[1], (w, b) = θ
           net(u, v, θ)                          a tuple fills the trailing parameters
           plot net(u, v, θ) over (u from 0 to 1, v from 0 to 1) with points (x1, x2, y)
+        Stochastic and mini-batch descent over the rows of data lists:
+          minimize L from (0, 0) over rows of (xs, ys) batch 2 epochs 500 rate 0.05 shuffle seed 1
+          batch b rows per step (1), epochs E passes over the rows (needed), shuffle reorders them
+          each epoch; every k and plot show the loss over all rows per epoch; batch = n is plain gd
         """
         case .meta: return """
         Meta commands

@@ -124,6 +124,15 @@ extension Catalogue {
         case .abstractFunctionDerivative(let f): return "\(f) is an unspecified function: its derivative stays written as \(f)'"
         case .backwardPassNamed(let p): return "backward pass (adjoints ∂f/∂\(p), from the output down):"
         case .dataAdjoints(let n): return "(over data: lists of \(n), values and adjoints element by element)"
+        case .stochasticHeading(let e, let rows, let b, let k, let seed):
+            let kind = b == 1 ? "stochastic gradient descent" : (b == rows ? "full-batch descent" : "mini-batch descent")
+            return "\(kind): \(grouped(e)) \(e == 1 ? "epoch" : "epochs") over \(grouped(rows)) rows, batch \(b) (\(steps(k)) an epoch"
+                + (seed.map { ", shuffled with seed \($0))" } ?? ")")
+        case .fullLoss(let v): return "f = \(v) over all rows"
+        case .fullGradientNorm(let g): return "|∇f| = \(g) over all rows"
+        case .epochColumn: return "epoch"
+        case .stochasticDiverged(let e, let cause, let rate): return "diverged in epoch \(grouped(e)): \(cause) — the rate \(rate) is too large"
+        case .stochasticInterrupted(let e): return "interrupted in epoch \(grouped(e))"
         }
     }
 }

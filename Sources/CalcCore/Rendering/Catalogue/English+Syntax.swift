@@ -122,6 +122,7 @@ extension Catalogue {
         case .tensorParameterExample: return "declare a matrix parameter as `W[2, 3]` and a vector as `b[3]`: `L(W[2, 2], b[2]) = sum(W @ [1, 1] + b)`"
         case .tooManyDimensions(let n): return "a parameter has at most 2 dimensions, found \(n)"
         case .tooManyElements(let limit): return "a tensor parameter has at most \(limit) elements"
+        case .overRowsExample: return "write `minimize L from (0, 0) over rows of (xs, ys) batch 2 epochs 100 rate 0.1`"
         }
     }
 

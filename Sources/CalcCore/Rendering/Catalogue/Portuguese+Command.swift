@@ -95,6 +95,25 @@ extension Catalogue {
         case .severalRatesWithRandomStarts(let n): return "pontos iniciais aleatórios usam uma única taxa, mas foram dadas \(n) taxas"
         case .oneRatePerMultiStart:
             return "dê uma única taxa (um decimal se escreve `1.5`), ou compare taxas a partir de um único ponto: `minimize … from (1, 2) rate 0.01, 0.1`"
+        case .optionNeedsRows(let o): return "`\(o)` precisa de linhas de dados para percorrer, mas não há `over rows of (…)`"
+        case .overRowsUsage: return "nomeie as listas de dados: `minimize L from (0, 0) over rows of (xs, ys) batch 2 epochs 100 rate 0.1`"
+        case .optionNotOverRows(let o): return "`\(o)` não se aplica sobre linhas: uma execução sobre linhas dura um número de épocas"
+        case .epochsNotSteps: return "sobre linhas, `epochs N` diz quantas passagens pelos dados fazer; retire `steps` e `tol`"
+        case .epochsMissing: return "uma descida sobre linhas precisa de `epochs N`"
+        case .epochsExample: return "acrescente o número de passagens pelas linhas, como `… over rows of (xs, ys) batch 2 epochs 100 rate 0.1`"
+        case .batchHelp(let rows): return "`batch` é quantas linhas cada passo usa: um número inteiro de 1 a \(rows)"
+        case .batchExceedsRows(let b, let rows): return "o lote \(b) é maior que os dados, que têm \(rows) \(rows == 1 ? "linha" : "linhas")"
+        case .notADataList(let name): return "`\(name)` não é uma lista de dados da perda"
+        case .dataListsOfLoss(let names):
+            if names.isEmpty { return "a perda não contém lista de dados: defina uma, como `xs = [1, 2, 3]`, e use-a na perda" }
+            return "a perda contém \(names.count == 1 ? "a lista" : "as listas") de dados " + names.map { "`\($0)`" }.joined(separator: ", ")
+        case .rowsLengthsDiffer(let a, let na, let b, let nb):
+            return "as listas de `rows of` têm tamanhos diferentes: `\(a)` tem \(na), `\(b)` tem \(nb)"
+        case .listHasRows(let name, let n): return "`\(name)` tem \(n) \(n == 1 ? "linha" : "linhas")"
+        case .sameLengthRows: return "cada lista em `rows of (…)` deve ter um valor por linha"
+        case .severalRatesOverRows(let n): return "uma descida sobre linhas usa uma única taxa, mas foram dadas \(n) taxas"
+        case .randomStartsOverRows: return "uma descida sobre linhas parte de um único ponto, não de pontos aleatórios"
+        case .oneRunOverRows: return "dê um ponto inicial e uma taxa: `minimize L from (0, 0) over rows of (xs, ys) epochs 100 rate 0.1`"
         }
     }
 }

@@ -67,6 +67,10 @@ extension Catalogue {
           θ = minimize L from (0, 0) rate 0.1   guarda o ponto final: θ.w, θ[1], (w, b) = θ
           net(u, v, θ)                          uma tupla preenche os últimos parâmetros
           plot net(u, v, θ) over (u from 0 to 1, v from 0 to 1) with points (x1, x2, y)
+        Descida estocástica e em minilotes sobre as linhas de listas de dados:
+          minimize L from (0, 0) over rows of (xs, ys) batch 2 epochs 500 rate 0.05 shuffle seed 1
+          batch b linhas por passo (1), epochs E passagens pelas linhas (obrigatório), shuffle as
+          embaralha a cada época; every k e plot mostram a perda sobre todas as linhas por época
         """
         case .meta: return """
         Metacomandos

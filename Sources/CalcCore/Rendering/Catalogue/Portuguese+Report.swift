@@ -145,6 +145,15 @@ extension Catalogue {
         case .abstractFunctionDerivative(let f): return "\(f) é uma função não especificada: sua derivada fica escrita como \(f)'"
         case .backwardPassNamed(let p): return "retropropagação (adjuntos ∂f/∂\(p), da saída para as entradas):"
         case .dataAdjoints(let n): return "(sobre dados: listas de \(n), valores e adjuntos elemento a elemento)"
+        case .stochasticHeading(let e, let rows, let b, let k, let seed):
+            let kind = b == 1 ? "descida de gradiente estocástica" : (b == rows ? "descida com lote completo" : "descida em minilotes")
+            return "\(kind): \(grouped(e)) \(e == 1 ? "época" : "épocas") sobre \(grouped(rows)) linhas, lote \(b) (\(steps(k)) por época"
+                + (seed.map { ", embaralhadas com semente \($0))" } ?? ")")
+        case .fullLoss(let v): return "f = \(v) sobre todas as linhas"
+        case .fullGradientNorm(let g): return "|∇f| = \(g) sobre todas as linhas"
+        case .epochColumn: return "época"
+        case .stochasticDiverged(let e, let cause, let rate): return "divergiu na época \(grouped(e)): \(cause) — a taxa \(rate) é grande demais"
+        case .stochasticInterrupted(let e): return "interrompido na época \(grouped(e))"
         }
     }
 }

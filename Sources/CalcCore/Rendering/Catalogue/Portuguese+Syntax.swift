@@ -133,6 +133,7 @@ extension Catalogue {
         case .tensorParameterExample: return "declare um parâmetro matriz como `W[2, 3]` e um vetor como `b[3]`: `L(W[2, 2], b[2]) = sum(W @ [1, 1] + b)`"
         case .tooManyDimensions(let n): return "um parâmetro tem no máximo 2 dimensões, encontradas \(n)"
         case .tooManyElements(let limit): return "um parâmetro tensorial tem no máximo \(limit) elementos"
+        case .overRowsExample: return "escreva `minimize L from (0, 0) over rows of (xs, ys) batch 2 epochs 100 rate 0.1`"
         }
     }
 

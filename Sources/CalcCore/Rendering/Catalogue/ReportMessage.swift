@@ -119,4 +119,17 @@ enum ReportMessage: Sendable, Equatable {
     case dataAdjoints(count: Int)
     /// The backward pass's heading when the pieces are numbered after another letter than v.
     case backwardPassNamed(prefix: String)
+    // MARK: descent over data rows (`minimize … over rows of`)
+    /// The first line: epochs, rows, batch size, steps per epoch, the shuffle's seed.
+    case stochasticHeading(epochs: Int, rows: Int, batch: Int, stepsPerEpoch: Int, shuffleSeed: UInt64?)
+    /// f over every row at the end point.
+    case fullLoss(String)
+    /// |∇f| over every row at the end point.
+    case fullGradientNorm(String)
+    /// The trace table's first column over rows.
+    case epochColumn
+    /// Diverged (f over all rows not finite, or θ unbounded) in an epoch.
+    case stochasticDiverged(epoch: Int, cause: String, rate: String)
+    /// Ctrl-C in an epoch.
+    case stochasticInterrupted(epoch: Int)
 }
