@@ -197,3 +197,46 @@ extension TensorParameter {
         return ds.allSatisfy { $0 >= 1 } ? ds : nil
     }
 }
+
+extension TensorParameter {
+    /// The declared parameters a list of element names came from, in order
+    /// (W₁₁ W₁₂ W₂₁ W₂₂ b₁ b₂ c → W[2, 2], b[2], c); nil when no run of names
+    /// forms a vector or matrix, so reports print such points as before.
+    public static func groups(of vars: [String]) -> [TensorParameter]? {
+        func split(_ v: String) -> (String, String)? {
+            guard let k = v.firstIndex(where: { subscriptDigits.contains($0) }) else { return nil }
+            let base = String(v[..<k]), suffix = String(v[k...])
+            guard !base.isEmpty, suffix.allSatisfy({ subscriptDigits.contains($0) || $0 == "_" }) else { return nil }
+            return (base, suffix)
+        }
+        var out: [TensorParameter] = []
+        var i = 0
+        var anyTensor = false
+        while i < vars.count {
+            guard let (base, _) = split(vars[i]) else { out.append(TensorParameter(name: vars[i], shape: [])); i += 1; continue }
+            var j = i
+            while j < vars.count, let (b, _) = split(vars[j]), b == base { j += 1 }
+            let run = Array(vars[i..<j])
+            var matched: TensorParameter? = nil
+            for dims in [2, 1] {
+                var shape = Array(repeating: 0, count: dims)
+                var ok = true
+                for v in run {
+                    guard let idx = indices(of: String(v.dropFirst(base.count)), dimensions: dims) else { ok = false; break }
+                    for d in 0..<dims { shape[d] = max(shape[d], idx[d]) }
+                }
+                if ok, shape.allSatisfy({ $0 >= 1 }) {
+                    let t = TensorParameter(name: base, shape: shape)
+                    if t.elements == run { matched = t; break }
+                }
+            }
+            if let t = matched, run.count > 1 || t.shape.count == 2 {
+                out.append(t); anyTensor = true
+            } else {
+                out.append(contentsOf: run.map { TensorParameter(name: $0, shape: []) })
+            }
+            i = j
+        }
+        return anyTensor ? out : nil
+    }
+}
